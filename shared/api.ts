@@ -1,0 +1,242 @@
+/**
+ * THE contract between the renderer and the main process.
+ *
+ * Every method the renderer may call is one row of `methods`: its argument schema (validated at
+ * runtime by both hosts through `dispatch`) and its result type. Every event the main process
+ * pushes is one row of `events`. The preload (IPC) and the web host (HTTP + server-sent events)
+ * are generated from these tables, so adding a method means adding a row here and a handler in
+ * the library, and nothing else.
+ */
+import { z } from 'zod';
+import { PostdeskError, errorCodes, type ErrorCode } from './errors';
+
+/** The kind of a post's body, which chooses the editor mode and the preview renderer. */
+export type BodyKind = 'markdown' | 'html';
+
+/** The syntax of a post's front matter block. */
+export type FrontMatterFormat = 'yaml' | 'toml' | 'json';
+
+/** Which static-site generator a folder was recognised as. */
+export type Generator = 'hugo' | 'jekyll' | 'configured' | 'plain';
+
+/** What a read saw of a file: a save quoting a stale revision is refused as a conflict. */
+export interface Revision {
+  mtimeMs: number;
+  size: number;
+  sha256: string;
+}
+
+/** The open site as the library detected it. */
+export interface SiteInfo {
+  /** Absolute real path of the site root (shown to the user, never sent back as an id). */
+  root: string;
+  name: string;
+  generator: Generator;
+  /** Site-relative folders that hold posts. */
+  contentDirs: string[];
+  /** Site-relative folder whose files are served at the site root (`static` for Hugo), or null. */
+  staticDir: string | null;
+  /** A message for the user about how the folder was understood, when it deserves one. */
+  notice: string | null;
+}
+
+/** One row of the post list, built from the front matter header only. */
+export interface PostSummary {
+  /** Site-relative path with forward slashes: the post's identity everywhere. */
+  id: string;
+  title: string;
+  date: string | null;
+  lastmod: string | null;
+  draft: boolean;
+  authors: string[];
+  tags: string[];
+  section: string;
+  bodyKind: BodyKind;
+  format: FrontMatterFormat | null;
+  /** A parse problem of the front matter, naming the line when known. */
+  error: string | null;
+  mtimeMs: number;
+  size: number;
+}
+
+/** A post as read from disk: its whole text and the revision it was read at. */
+export interface PostDocument {
+  id: string;
+  text: string;
+  revision: Revision;
+  bodyKind: BodyKind;
+}
+
+/** What a successful save answers. */
+export interface SaveResult {
+  id: string;
+  revision: Revision;
+}
+
+/** Why an event about a post was sent. */
+export type PostChangeKind = 'added' | 'changed' | 'removed';
+
+/** Pushed when a post file changes on disk by anyone but this app's own saves. */
+export interface PostChangedEvent {
+  id: string;
+  kind: PostChangeKind;
+  summary: PostSummary | null;
+}
+
+const maxPathLength = 4096;
+const maxTextLength = 64 * 1024 * 1024;
+
+/** A site-relative path as it may cross the bridge; the library still resolves it inside the root. */
+export const SitePath = z
+  .string()
+  .min(1, 'a path is required')
+  .max(maxPathLength, 'the path is too long')
+  .refine((value) => !value.includes('\0'), 'the path holds a NUL byte');
+
+const RevisionSchema = z
+  .object({
+    mtimeMs: z.number().finite(),
+    size: z.number().int().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'not a sha256 digest'),
+  })
+  .strict();
+
+const returns = <T>(): T => undefined as unknown as T;
+
+/** The methods of the contract: argument schema and result type of each. */
+export const methods = {
+  openSite: {
+    args: z.object({ path: z.string().min(1).max(maxPathLength).optional() }).strict(),
+    result: returns<SiteInfo>(),
+  },
+  listPosts: {
+    args: z.object({}).strict(),
+    result: returns<PostSummary[]>(),
+  },
+  readPost: {
+    args: z.object({ id: SitePath }).strict(),
+    result: returns<PostDocument>(),
+  },
+  savePost: {
+    args: z
+      .object({
+        id: SitePath,
+        text: z.string().max(maxTextLength, 'the post is too large to save'),
+        /** The revision the edit started from; null only for a forced overwrite. */
+        baseRevision: RevisionSchema.nullable(),
+      })
+      .strict(),
+    result: returns<SaveResult>(),
+  },
+} as const;
+
+/** The events of the contract and their payloads. */
+export const events = {
+  postChanged: returns<PostChangedEvent>(),
+} as const;
+
+/** The name of a contract method. */
+export type MethodName = keyof typeof methods;
+/** The name of a contract event. */
+export type EventName = keyof typeof events;
+/** What a caller passes to method M. */
+export type MethodArgs<M extends MethodName> = z.input<(typeof methods)[M]['args']>;
+/** What a handler of method M receives once validated. */
+export type ValidArgs<M extends MethodName> = z.output<(typeof methods)[M]['args']>;
+/** What method M resolves to. */
+export type MethodResult<M extends MethodName> = (typeof methods)[M]['result'];
+/** The payload of event E. */
+export type EventPayload<E extends EventName> = (typeof events)[E];
+
+/** The names of all methods, in table order. */
+export const methodNames = Object.keys(methods) as MethodName[];
+/** The names of all events, in table order. */
+export const eventNames = Object.keys(events) as EventName[];
+
+/** Subscribes to event E; the returned function unsubscribes. */
+export type Subscribe = <E extends EventName>(
+  event: E,
+  listener: (payload: EventPayload<E>) => void,
+) => () => void;
+
+/** The API the renderer sees, whichever host carries it. */
+export type PostdeskApi = {
+  [M in MethodName]: (args: MethodArgs<M>) => Promise<MethodResult<M>>;
+} & { on: Subscribe };
+
+/** What the preload exposes as `window.postdesk`: each method answers the host's Outcome as is. */
+export type PostdeskBridge = {
+  [M in MethodName]: (args: MethodArgs<M>) => Promise<Outcome<MethodResult<M>>>;
+} & { on: Subscribe };
+
+/** What the library implements: one handler per method, given validated arguments. */
+export type Handlers = {
+  [M in MethodName]: (args: ValidArgs<M>) => Promise<MethodResult<M>>;
+};
+
+/** The envelope every host answers with, so errors keep their code across any transport. */
+export type Outcome<T = unknown> =
+  { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** True when `name` is one of the contract's methods (own keys only, so `__proto__` is not). */
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+/** True when `name` is one of the contract's events. */
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/**
+ * Validates `rawArgs` against method `name`'s schema and runs its handler; never throws:
+ * every failure comes back as an Outcome with a code and a message for the user.
+ */
+export async function dispatch(handlers: Handlers, name: unknown, rawArgs: unknown): Promise<Outcome> {
+  if (!isMethodName(name)) {
+    return failure('unknown-method', `There is no method named ${String(name).slice(0, 80)}.`);
+  }
+  const parsed = methods[name].args.safeParse(rawArgs ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+    return failure('invalid-argument', `Invalid argument to ${name}${where}: ${issue?.message}`);
+  }
+  try {
+    const handler = handlers[name] as (args: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof PostdeskError) return failure(error.code, error.message);
+    const message = error instanceof Error ? error.message : String(error);
+    return failure('internal', `Unexpected error in ${name}: ${message}`);
+  }
+}
+
+/** Turns an Outcome back into a value, or throws the PostdeskError it carries. */
+export function unwrap<T>(outcome: Outcome<T>): T {
+  if (outcome && outcome.ok === true) return outcome.value;
+  if (outcome && outcome.ok === false) {
+    const code = errorCodes.includes(outcome.error.code) ? outcome.error.code : 'internal';
+    throw new PostdeskError(code, outcome.error.message);
+  }
+  throw new PostdeskError('internal', 'The host answered with something that is not an outcome.');
+}
+
+/**
+ * Builds the renderer's API from a function that carries one call to a host and answers its
+ * Outcome: every contract method, unwrapped, so errors surface as PostdeskError with their code.
+ */
+export function apiFromOutcomes(
+  call: (name: MethodName, args: unknown) => Promise<Outcome>,
+  on: Subscribe,
+): PostdeskApi {
+  const api: Record<string, unknown> = { on };
+  for (const name of methodNames) {
+    api[name] = async (args: unknown) => unwrap(await call(name, args));
+  }
+  return api as PostdeskApi;
+}
+
+function failure(code: ErrorCode, message: string): Outcome {
+  return { ok: false, error: { code, message } };
+}

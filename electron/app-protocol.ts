@@ -1,0 +1,63 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { isInside } from './library/site-paths';
+
+/** The custom scheme the renderer is served from instead of file://. */
+export const appScheme = 'app';
+/** The origin of the renderer: every trusted IPC sender's URL starts with it. */
+export const appOrigin = `${appScheme}://postdesk`;
+
+/** The Content-Security-Policy of the renderer document in the desktop app. */
+export const rendererCsp = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * Answers a request for `app://postdesk/<path>` with the built renderer file it names (never a file
+ * outside `rendererDir`), with the renderer's CSP; anything else is a 404.
+ */
+export async function serveAppRequest(rendererDir: string, requestUrl: string): Promise<Response> {
+  const url = new URL(requestUrl);
+  if (`${url.protocol}//${url.host}` !== appOrigin) return new Response('Not found', { status: 404 });
+  const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+  const file = path.resolve(rendererDir, relative);
+  if (relative.includes('\0') || !isInside(rendererDir, file))
+    return new Response('Not found', { status: 404 });
+  const bytes = await fs.readFile(file).catch(() => null);
+  if (bytes === null) return new Response('Not found', { status: 404 });
+  return new Response(bytes, {
+    headers: {
+      'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': rendererCsp,
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}
+
+/** True when a URL may be handed to the OS browser: http or https only, after parsing. */
+export function isExternalUrlAllowed(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

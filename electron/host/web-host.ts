@@ -1,0 +1,227 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { dispatch, isEventName, type Outcome } from '../../shared/api';
+import type { Library } from '../library/library-service';
+import { isInside } from '../library/site-paths';
+
+/** How to start the browser-mode host. */
+export interface WebHostOptions {
+  library: Library;
+  /** Folder holding the built renderer (index.html and its assets). */
+  rendererDir: string;
+  /** Port on 127.0.0.1; 0 picks a free one. */
+  port?: number;
+  /** The secret; a fresh random one when not given. */
+  token?: string;
+}
+
+/** A running browser-mode host. */
+export interface WebHost {
+  /** The address to open, token included. */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const maxBody = 80 * 1024 * 1024;
+const loopbackHost = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+const pageCsp = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Serves the renderer and the contract over HTTP on 127.0.0.1 only: POST /api/<method> with a JSON
+ * body answers an Outcome, GET /api/events streams the contract's events (server-sent events).
+ * Every request needs the per-start token (query `token`, header `x-postdesk-token`, or the cookie
+ * set when the page was opened with it) and a loopback Host header; no CORS headers are ever sent.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const rendererDir = path.resolve(options.rendererDir);
+  const streams = new Set<http.ServerResponse>();
+  let cookieName = 'postdesk-token';
+
+  const server = http.createServer((request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, 'text/plain', `Internal error: ${String(error)}`);
+      else response.end();
+    });
+  });
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (!loopbackHost.test(request.headers.host ?? '')) {
+      return send(response, 421, 'text/plain', 'Refused: the Host header is not a loopback name.');
+    }
+    const origin = request.headers.origin;
+    if (origin !== undefined && !isSameOrigin(origin, port)) {
+      return send(response, 403, 'text/plain', 'Refused: cross-origin request.');
+    }
+    const offered =
+      url.searchParams.get('token') ?? header(request, 'x-postdesk-token') ?? readCookie(request, cookieName);
+    if (!offered || !sameSecret(offered, token)) {
+      return send(response, 401, 'text/plain', 'Unauthorized: this Postdesk host needs its token.');
+    }
+    if (url.pathname.startsWith('/api/')) return api(request, response, url);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return send(response, 405, 'text/plain', 'Method not allowed.');
+    }
+    return serveRenderer(response, url, url.searchParams.has('token'));
+  }
+
+  async function api(request: http.IncomingMessage, response: http.ServerResponse, url: URL): Promise<void> {
+    const name = url.pathname.slice('/api/'.length);
+    if (name === 'events' && request.method === 'GET') return openEventStream(response);
+    if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Use POST for contract methods.');
+    if (!(header(request, 'content-type') ?? '').startsWith('application/json')) {
+      return send(response, 415, 'text/plain', 'Contract calls are JSON.');
+    }
+    const body = await readBody(request).catch(() => null);
+    let outcome: Outcome;
+    if (body === null) {
+      outcome = { ok: false, error: { code: 'invalid-argument', message: 'The request is too large.' } };
+    } else {
+      let args: unknown;
+      try {
+        args = body.length === 0 ? {} : JSON.parse(body);
+        outcome = await dispatch(options.library.handlers, name, args);
+      } catch {
+        outcome = {
+          ok: false,
+          error: { code: 'invalid-argument', message: 'The request body is not JSON.' },
+        };
+      }
+    }
+    send(response, 200, 'application/json; charset=utf-8', JSON.stringify(outcome));
+  }
+
+  function openEventStream(response: http.ServerResponse): void {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    response.write(': connected\n\n');
+    streams.add(response);
+    response.on('close', () => streams.delete(response));
+  }
+
+  async function serveRenderer(response: http.ServerResponse, url: URL, setCookie: boolean): Promise<void> {
+    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const file = path.resolve(rendererDir, relative);
+    if (relative.includes('\0') || !isInside(rendererDir, file)) {
+      return send(response, 404, 'text/plain', 'Not found.');
+    }
+    const bytes = await fs.readFile(file).catch(() => null);
+    if (bytes === null) return send(response, 404, 'text/plain', 'Not found.');
+    const headers: http.OutgoingHttpHeaders = {
+      'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': pageCsp,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+    };
+    if (setCookie) {
+      headers['set-cookie'] = `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    }
+    response.writeHead(200, headers);
+    response.end(bytes);
+  }
+
+  const unsubscribe = options.library.subscribe((event, payload) => {
+    if (!isEventName(event)) return;
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  cookieName = `postdesk-token-${port}`;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
+    port,
+    token,
+    async close() {
+      unsubscribe();
+      for (const stream of streams) stream.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}
+
+function send(response: http.ServerResponse, status: number, type: string, body: string): void {
+  response.writeHead(status, {
+    'content-type': type,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  response.end(body);
+}
+
+function header(request: http.IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function readCookie(request: http.IncomingMessage, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function sameSecret(offered: string, token: string): boolean {
+  const a = Buffer.from(offered);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function isSameOrigin(origin: string, port: number): boolean {
+  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`].includes(origin);
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBody) {
+        reject(new Error('too large'));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}

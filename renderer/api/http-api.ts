@@ -1,0 +1,53 @@
+import {
+  apiFromOutcomes,
+  eventNames,
+  isEventName,
+  type EventName,
+  type Outcome,
+  type PostdeskApi,
+  type Subscribe,
+} from '../../shared/api';
+
+/**
+ * The contract over the browser-mode host: each method is a POST to /api/<name> carrying the token,
+ * and events arrive on one server-sent-events stream opened on the first subscription.
+ */
+export function createHttpApi(baseUrl: string, token: string): PostdeskApi {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  let source: EventSource | null = null;
+
+  const ensureStream = (): void => {
+    if (source) return;
+    source = new EventSource(`${baseUrl}/api/events?token=${encodeURIComponent(token)}`);
+    for (const name of eventNames) {
+      source.addEventListener(name, (message) => {
+        const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
+        for (const listener of listeners.get(name) ?? []) listener(payload);
+      });
+    }
+  };
+
+  const on: Subscribe = (event, listener) => {
+    if (!isEventName(event)) throw new Error(`Unknown event ${String(event)}`);
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    const forward = listener as (payload: unknown) => void;
+    set.add(forward);
+    ensureStream();
+    return () => {
+      set.delete(forward);
+    };
+  };
+
+  const call = async (name: string, args: unknown): Promise<Outcome> => {
+    const response = await fetch(`${baseUrl}/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-postdesk-token': token },
+      body: JSON.stringify(args ?? {}),
+    });
+    if (!response.ok) throw new Error(`The Postdesk host answered ${response.status}.`);
+    return (await response.json()) as Outcome;
+  };
+
+  return apiFromOutcomes(call, on);
+}

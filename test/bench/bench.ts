@@ -1,0 +1,2 @@
+/** Placeholder replaced below. */
+console.log('bench: nothing measured yet');

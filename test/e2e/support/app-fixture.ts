@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, _electron, type Browser, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { chromiumFlags, electronBinary, systemChromium } from './browsers';
+
+/** How the specs reach Postdesk: the browser-mode host in Chromium, or the Electron app. */
+export type Mode = 'web' | 'electron';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const fixturesDir = path.join(repoRoot, 'test', 'fixtures', 'sites');
+
+interface Fixtures {
+  /** Name of the folder under test/fixtures/sites copied fresh for each test. */
+  siteFixture: string;
+  /** The absolute path of this test's copy of the fixture site. */
+  site: string;
+  /** The Postdesk window, ready (the site opened and its posts listed). */
+  page: Page;
+}
+
+interface WorkerFixtures {
+  mode: Mode;
+  webBrowser: Browser | null;
+}
+
+/**
+ * The one fixture every spec uses: a fresh copy of a fixture site per test, and Postdesk opened
+ * on it either through the web host + Chromium or through Electron (`_electron.launch`). The
+ * electron project skips, saying why, where the Electron binary is not installed.
+ */
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  mode: ['web', { option: true, scope: 'worker' }],
+  siteFixture: ['hugo-basic', { option: true }],
+
+  webBrowser: [
+    async ({ mode }, use) => {
+      if (mode !== 'web') return use(null);
+      const browser = await chromium.launch({ executablePath: systemChromium(), args: chromiumFlags });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  site: async ({ siteFixture }, use) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'postdesk-site-'));
+    const site = path.join(dir, siteFixture);
+    await cp(path.join(fixturesDir, siteFixture), site, { recursive: true });
+    await use(site);
+    await rm(dir, { recursive: true, force: true });
+  },
+
+  page: async ({ mode, site, webBrowser }, use, testInfo) => {
+    if (mode === 'electron') {
+      const binary = electronBinary();
+      testInfo.skip('missing' in binary, `electron project: ${'missing' in binary ? binary.missing : ''}`);
+      const profile = await mkdtemp(path.join(os.tmpdir(), 'postdesk-profile-'));
+      const app = await _electron.launch({
+        args: [
+          ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+          path.join(repoRoot, 'out', 'electron', 'main.cjs'),
+          '--site',
+          site,
+          '--user-data-dir',
+          profile,
+        ],
+      });
+      const window = await app.firstWindow();
+      await expect(window.locator('.app[data-ready="true"]')).toBeVisible();
+      await use(window);
+      await app.close();
+      await rm(profile, { recursive: true, force: true });
+      return;
+    }
+    const host = await startWebHost(site);
+    const context = await webBrowser!.newContext();
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await expect(page.locator('.app[data-ready="true"]')).toBeVisible();
+    await use(page);
+    await context.close();
+    await host.stop();
+  },
+});
+
+export { expect };
+
+/** Starts `postdesk-web` on a site (a free port) and answers its printed address. */
+export async function startWebHost(
+  site: string,
+): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'out', 'web', 'postdesk-web.cjs'), '--site', site, '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`postdesk-web printed no address:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const line = output.split('\n').find((candidate) => candidate.startsWith('http://'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line.trim());
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`postdesk-web exited with ${code}:\n${output}`));
+    });
+  });
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return { url, child, stop };
+}

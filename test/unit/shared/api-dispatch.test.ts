@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch, methodNames, unwrap, type Handlers } from '../../../shared/api';
+import { PostdeskError } from '../../../shared/errors';
+
+const revision = { mtimeMs: 1, size: 2, sha256: 'a'.repeat(64) };
+
+function handlers(): Handlers {
+  return {
+    openSite: async () => ({
+      root: '/r',
+      name: 'r',
+      generator: 'plain',
+      contentDirs: ['.'],
+      staticDir: null,
+      notice: null,
+    }),
+    listPosts: async () => [],
+    readPost: async ({ id }) => ({ id, text: 'x', revision, bodyKind: 'markdown' }),
+    savePost: async ({ id }) => {
+      if (id === 'conflict.md') throw new PostdeskError('conflict', 'changed on disk');
+      if (id === 'boom.md') throw new Error('boom');
+      return { id, revision };
+    },
+  };
+}
+
+describe('dispatch', () => {
+  it('runs the named handler with validated arguments', async () => {
+    expect(await dispatch(handlers(), 'readPost', { id: 'a.md' })).toEqual({
+      ok: true,
+      value: { id: 'a.md', text: 'x', revision, bodyKind: 'markdown' },
+    });
+  });
+
+  it('refuses unknown methods, including inherited names', async () => {
+    for (const name of ['nope', '__proto__', 'constructor', 'toString', 42]) {
+      expect(await dispatch(handlers(), name, {})).toMatchObject({
+        ok: false,
+        error: { code: 'unknown-method' },
+      });
+    }
+  });
+
+  it('refuses arguments that do not match the schema, naming the field', async () => {
+    const cases: unknown[] = [{}, { id: 3 }, { id: '' }, { id: 'a\0b' }, { id: 'a.md', extra: true }, 'a.md'];
+    for (const args of cases) {
+      const outcome = await dispatch(handlers(), 'readPost', args);
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    }
+    const bad = await dispatch(handlers(), 'savePost', {
+      id: 'a.md',
+      text: 'x',
+      baseRevision: { ...revision, sha256: 'z' },
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('baseRevision.sha256') },
+    });
+  });
+
+  it('keeps error codes and wraps unexpected errors', async () => {
+    expect(
+      await dispatch(handlers(), 'savePost', { id: 'conflict.md', text: '', baseRevision: revision }),
+    ).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'changed on disk' },
+    });
+    expect(
+      await dispatch(handlers(), 'savePost', { id: 'boom.md', text: '', baseRevision: null }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringContaining('boom') },
+    });
+  });
+
+  it('unwrap throws a PostdeskError with the code', () => {
+    expect(() => unwrap({ ok: false, error: { code: 'conflict', message: 'm' } })).toThrow(PostdeskError);
+    expect(unwrap({ ok: true, value: 5 })).toBe(5);
+  });
+
+  it('lists the methods the issue requires', () => {
+    expect(methodNames).toEqual(expect.arrayContaining(['openSite', 'listPosts', 'readPost', 'savePost']));
+  });
+});

@@ -4,6 +4,9 @@ import { isInside } from './library/site-paths';
 
 /** The custom scheme the renderer is served from instead of file://. */
 export const appScheme = 'app';
+/** The custom scheme that serves the open site's images and stylesheets to the preview. */
+export const assetScheme = 'postdesk-asset';
+
 /** The origin of the renderer: every trusted IPC sender's URL starts with it. */
 export const appOrigin = `${appScheme}://postdesk`;
 
@@ -12,7 +15,7 @@ export const rendererCsp = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  `img-src 'self' data: blob: ${assetScheme}:`,
   "font-src 'self'",
   "connect-src 'self'",
   "frame-src 'self'",

@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
-import { appOrigin, appScheme, isExternalUrlAllowed, serveAppRequest } from './app-protocol';
+import { appOrigin, appScheme, assetScheme, isExternalUrlAllowed, serveAppRequest } from './app-protocol';
+import { assetHeaders } from './library/site-assets';
 import { parseCommandLine } from './command-line';
 import { forwardEvents, registerIpcHost } from './host/ipc-host';
 import { createLibrary } from './library/library-service';
@@ -15,6 +16,7 @@ if (options.userDataDir) app.setPath('userData', path.resolve(options.userDataDi
 
 protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: assetScheme, privileges: { standard: true, secure: true } },
 ]);
 
 const outDir = path.join(__dirname, '..');
@@ -61,6 +63,15 @@ app
   .then(async () => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     protocol.handle(appScheme, (request) => serveAppRequest(rendererDir, request.url));
+    protocol.handle(assetScheme, async (request) => {
+      try {
+        const id = decodeURIComponent(new URL(request.url).pathname.slice(1));
+        const found = await library.readAsset(id);
+        return new Response(found.bytes, { headers: assetHeaders(found.contentType) });
+      } catch {
+        return new Response('Not found', { status: 404 });
+      }
+    });
     registerIpcHost(ipcMain, library, (frame) => frame !== null && frame.url.startsWith(`${appOrigin}/`));
     const site =
       options.site ?? (await ensureSampleSite(app.getPath('userData'), path.join(outDir, 'sample-site')));

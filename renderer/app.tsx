@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { PostdeskApi, PostSummary, SiteInfo } from '../shared/api';
+import type { PostSummary, SiteInfo } from '../shared/api';
+import { siteFileForUrl } from '../shared/render/asset-paths';
+import type { PostdeskClient } from './api/connect-api';
 import { splitFrontMatter } from '../shared/post/split-front-matter';
 import { BodyEditor } from './features/editor/body-editor';
 import { FrontMatterPanel } from './features/frontmatter/front-matter-panel';
@@ -10,7 +12,8 @@ import { useStore } from './state/create-store';
 import { documentStore, openDocument, saveDocument, setBody } from './state/document-store';
 
 /** The Postdesk window: post list, front matter, body editor, preview and status line. */
-export function App({ api }: { api: PostdeskApi }) {
+export function App({ client }: { client: PostdeskClient }) {
+  const { api, assetUrl } = client;
   const [site, setSite] = useState<SiteInfo | null>(null);
   const [posts, setPosts] = useState<PostSummary[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -42,6 +45,16 @@ export function App({ api }: { api: PostdeskApi }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [api, refresh]);
+
+  const docId = doc?.id ?? null;
+  const staticDir = site?.staticDir ?? null;
+  const rewriteImage = useCallback(
+    (src: string) => {
+      const id = docId === null ? null : siteFileForUrl(src, staticDir, docId);
+      return id === null ? null : assetUrl(id);
+    },
+    [docId, staticDir, assetUrl],
+  );
 
   const parts = useMemo(() => {
     if (!doc) return null;
@@ -77,7 +90,7 @@ export function App({ api }: { api: PostdeskApi }) {
               <BodyEditor key={doc.id} value={parts.body} kind={doc.bodyKind} onChange={setBody} />
             </div>
             <div className="preview-column">
-              <PreviewFrame body={parts.body} kind={doc.bodyKind} />
+              <PreviewFrame body={parts.body} kind={doc.bodyKind} rewriteImage={rewriteImage} />
             </div>
           </div>
         ) : null}

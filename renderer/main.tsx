@@ -7,10 +7,10 @@ import './styles.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');
 try {
-  const api = connectApi();
+  const client = connectApi();
   createRoot(container).render(
     <StrictMode>
-      <App api={api} />
+      <App client={client} />
     </StrictMode>,
   );
 } catch (error) {

@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dispatch, isEventName, type Outcome } from '../../shared/api';
 import type { Library } from '../library/library-service';
+import { assetHeaders } from '../library/site-assets';
 import { isInside } from '../library/site-paths';
+import { PostdeskError } from '../../shared/errors';
 
 /** How to start the browser-mode host. */
 export interface WebHostOptions {
@@ -85,6 +87,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return send(response, 401, 'text/plain', 'Unauthorized: this Postdesk host needs its token.');
     }
     if (url.pathname.startsWith('/api/')) return api(request, response, url);
+    if (url.pathname.startsWith('/asset/')) return asset(response, url);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return send(response, 405, 'text/plain', 'Method not allowed.');
     }
@@ -115,6 +118,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
     }
     send(response, 200, 'application/json; charset=utf-8', JSON.stringify(outcome));
+  }
+
+  async function asset(response: http.ServerResponse, url: URL): Promise<void> {
+    let id: string;
+    try {
+      id = decodeURIComponent(url.pathname.slice('/asset/'.length));
+    } catch {
+      return send(response, 400, 'text/plain', 'Bad asset path.');
+    }
+    try {
+      const found = await options.library.readAsset(id);
+      response.writeHead(200, assetHeaders(found.contentType));
+      response.end(found.bytes);
+    } catch (error) {
+      const status = error instanceof PostdeskError && error.code === 'path-refused' ? 403 : 404;
+      send(response, status, 'text/plain', error instanceof Error ? error.message : 'Not found.');
+    }
   }
 
   function openEventStream(response: http.ServerResponse): void {

@@ -3,6 +3,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import type { EventName, EventPayload, Handlers, PostChangeKind, SiteInfo } from '../../shared/api';
 import { PostdeskError } from '../../shared/errors';
 import { removeStrayTempFiles } from './atomic-write';
+import { readSiteAsset, type SiteAsset } from './site-assets';
 import { isPostFileName, PostIndex } from './post-index';
 import { PostStore } from './post-store';
 import { detectSite } from './site-detect';
@@ -16,6 +17,8 @@ export interface Library {
   handlers: Handlers;
   /** Adds an events listener; the returned function removes it. */
   subscribe(listener: EventListener): () => void;
+  /** Reads an image, stylesheet or font of the open site for the preview (not a contract method: hosts serve it as a URL). */
+  readAsset(id: string): Promise<SiteAsset>;
   /** Stops watching files; pending calls may still finish. */
   close(): Promise<void>;
 }
@@ -89,6 +92,9 @@ export function createLibrary(options: LibraryOptions = {}): Library {
 
   return {
     handlers,
+    readAsset(id) {
+      return readSiteAsset(site().info.root, id);
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -8,16 +8,30 @@ declare global {
   }
 }
 
+/** The renderer's way to the host: the contract, and the URL of a site file for the preview. */
+export interface PostdeskClient {
+  api: PostdeskApi;
+  /** The URL that loads site-relative file `id` (an image, stylesheet or font) from the host. */
+  assetUrl(id: string): string;
+}
+
 const tokenKey = 'postdesk-token';
+
+function encodeId(id: string): string {
+  return id.split('/').map(encodeURIComponent).join('/');
+}
 
 /**
  * Picks the transport: the preload's `window.postdesk` in the desktop app, else the browser-mode
  * host this page came from, with the token from the address (kept for reloads in this tab only).
  */
-export function connectApi(): PostdeskApi {
+export function connectApi(): PostdeskClient {
   const bridge = window.postdesk;
   if (bridge) {
-    return apiFromOutcomes((name, args) => (bridge[name] as (a: unknown) => Promise<never>)(args), bridge.on);
+    return {
+      api: apiFromOutcomes((name, args) => (bridge[name] as (a: unknown) => Promise<never>)(args), bridge.on),
+      assetUrl: (id) => `postdesk-asset://site/${encodeId(id)}`,
+    };
   }
   const url = new URL(window.location.href);
   const token = url.searchParams.get('token') ?? sessionStorage.getItem(tokenKey);
@@ -27,5 +41,9 @@ export function connectApi(): PostdeskApi {
     url.searchParams.delete('token');
     window.history.replaceState(null, '', url.toString());
   }
-  return createHttpApi(window.location.origin, token);
+  const origin = window.location.origin;
+  return {
+    api: createHttpApi(origin, token),
+    assetUrl: (id) => `${origin}/asset/${encodeId(id)}?token=${encodeURIComponent(token)}`,
+  };
 }

@@ -32,3 +32,13 @@ test('open a post, type into the body, see the preview, save exactly what was ty
   await expect(page.getByRole('status')).toHaveText('Saved');
   expect(await readFile(file, 'utf8')).toBe(`${before}Typed by the test.`);
 });
+
+test('the preview shows site-root images from the static folder', async ({ page }) => {
+  await page
+    .getByRole('listbox', { name: 'Posts' })
+    .getByRole('option', { name: /First Post/ })
+    .click();
+  const image = page.frameLocator('iframe[title="Preview"]').locator('img.alignright');
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBe(240);
+});

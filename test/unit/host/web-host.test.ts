@@ -169,6 +169,23 @@ describe('web host', () => {
     expect(traversal.status).toBe(404);
   });
 
+  it('serves site images through the token-checked asset route, inside the site only', async () => {
+    const image = await request({
+      path: `/asset/static/images/blog/first-post/photo.png?token=${host.token}`,
+    });
+    expect(image.status).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.headers['x-content-type-options']).toBe('nosniff');
+    expect((await request({ path: '/asset/static/images/blog/first-post/photo.png' })).status).toBe(401);
+    const markdown = await request({ path: `/asset/content/posts/first-post.md?token=${host.token}` });
+    expect(markdown.status).toBe(403);
+    const climb = await request({
+      path: `/asset/static/..%2f..%2f..%2fetc%2fpasswd.png?token=${host.token}`,
+    });
+    expect(climb.status).toBe(403);
+    expect((await request({ path: `/asset/static/missing.png?token=${host.token}` })).status).toBe(404);
+  });
+
   it('streams the library events to an authorised client', async () => {
     const live = createLibrary();
     await live.handlers.openSite({ path: site });

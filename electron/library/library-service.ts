@@ -4,6 +4,7 @@ import type { EventName, EventPayload, Handlers, PostChangeKind, SiteInfo } from
 import { PostdeskError } from '../../shared/errors';
 import { removeStrayTempFiles } from './atomic-write';
 import { readSiteAsset, type SiteAsset } from './site-assets';
+import { checkSiteFiles, readPreviewSettings } from './site-files';
 import { isPostFileName, PostIndex } from './post-index';
 import { PostStore } from './post-store';
 import { detectSite } from './site-detect';
@@ -87,6 +88,12 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       const result = await store.save(id, text, baseRevision);
       await index.summaryOf(id);
       return result;
+    },
+    async checkSiteFiles({ ids }) {
+      return { existing: await checkSiteFiles(site().info.root, ids) };
+    },
+    async previewSettings() {
+      return readPreviewSettings(site().info);
     },
   };
 

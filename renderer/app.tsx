@@ -4,6 +4,10 @@ import { siteFileForUrl } from '../shared/render/asset-paths';
 import type { PostdeskClient } from './api/connect-api';
 import { splitFrontMatter } from '../shared/post/split-front-matter';
 import { BodyEditor } from './features/editor/body-editor';
+import { useBodyMode } from './features/editor/body-mode';
+import { bodyLinter, siteFileChecker } from './features/problems/body-linter';
+import { ProblemsList } from './features/problems/problems-list';
+import { usePreviewStylesheet } from './features/preview/use-preview-stylesheet';
 import { FrontMatterPanel } from './features/frontmatter/front-matter-panel';
 import { PostList } from './features/library/post-list';
 import { PreviewFrame } from './features/preview/preview-frame';
@@ -56,6 +60,14 @@ export function App({ client }: { client: PostdeskClient }) {
     [docId, staticDir, assetUrl],
   );
 
+  const [kind, setKind] = useBodyMode(doc ? { id: doc.id, bodyKind: doc.bodyKind } : null);
+  const existingFiles = useMemo(() => siteFileChecker(api), [api]);
+  const editorExtensions = useMemo(
+    () => (docId === null ? [] : [bodyLinter({ postId: docId, kind, staticDir, existingFiles })]),
+    [docId, kind, staticDir, existingFiles],
+  );
+  const stylesheetUrl = usePreviewStylesheet(api, assetUrl, site);
+
   const parts = useMemo(() => {
     if (!doc) return null;
     const split = splitFrontMatter(doc.text);
@@ -87,14 +99,27 @@ export function App({ client }: { client: PostdeskClient }) {
             <div className="edit-column">
               <h2 className="post-id">{doc.id}</h2>
               <FrontMatterPanel raw={parts.raw} format={parts.format} />
-              <BodyEditor key={doc.id} value={parts.body} kind={doc.bodyKind} onChange={setBody} />
+              <BodyEditor
+                key={doc.id}
+                value={parts.body}
+                kind={kind}
+                onKindChange={setKind}
+                onChange={setBody}
+                extensions={editorExtensions}
+              />
+              <ProblemsList postId={doc.id} text={doc.text} />
             </div>
             <div className="preview-column">
-              <PreviewFrame body={parts.body} kind={doc.bodyKind} rewriteImage={rewriteImage} />
+              <PreviewFrame
+                body={parts.body}
+                kind={kind}
+                rewriteImage={rewriteImage}
+                stylesheetUrl={stylesheetUrl}
+              />
             </div>
           </div>
         ) : null}
-        <StatusBar doc={doc} />
+        <StatusBar doc={doc} body={parts?.body} kind={doc ? kind : undefined} />
       </main>
     </div>
   );

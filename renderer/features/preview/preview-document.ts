@@ -1,0 +1,111 @@
+import morphdom from 'morphdom';
+import type { BodyKind } from '../../../shared/api';
+import { lineMarkerAttribute, renderBody } from '../../../shared/render/render-body';
+import { sanitizeHtml, type UrlRewriter } from './sanitize-html';
+import type { ScrollPosition } from './scroll-sync';
+
+const previewCsp = [
+  "default-src 'none'",
+  "img-src 'self' data: blob: postdesk-asset:",
+  "style-src 'self' 'unsafe-inline' postdesk-asset:",
+  "font-src 'self' data: postdesk-asset:",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** The preview frame's own document: a strict CSP, default styles, and a slot for the site stylesheet. */
+export const previewShell = `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${previewCsp}"><style>
+body{font:16px/1.6 Georgia,serif;margin:1.5rem 2rem;color:#222;max-width:46rem}
+img{max-width:100%;height:auto}.alignright{float:right;margin:0 0 1rem 1rem}.alignleft{float:left;margin:0 1rem 1rem 0}
+pre{background:#f4f4f4;padding:.75rem;overflow:auto}blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#555}
+table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.25rem .5rem}
+</style><link rel="stylesheet" id="postdesk-site-style"></head><body></body></html>`;
+
+/**
+ * Renders `body` (marked for Markdown, with line markers), sanitises it, and patches the preview
+ * document's body with the difference only (morphdom): unchanged elements, loaded images and the
+ * scroll position stay. Parsing happens in an inert template of the frame, never in the app page.
+ */
+export function patchPreview(
+  document: Document,
+  body: string,
+  kind: BodyKind,
+  rewriteImage: UrlRewriter,
+): void {
+  const clean = sanitizeHtml(renderBody(body, kind, { lineMarkers: true }), rewriteImage);
+  const template = document.createElement('template');
+  template.innerHTML = clean;
+  const next = document.createElement('body');
+  next.appendChild(template.content);
+  morphdom(document.body, next, {
+    childrenOnly: true,
+    onBeforeElUpdated: (from, to) => !from.isEqualNode(to),
+  });
+}
+
+/** Points the preview's site stylesheet slot at `url` (or empties it). */
+export function setPreviewStylesheet(document: Document, url: string | null): void {
+  const link = document.getElementById('postdesk-site-style');
+  if (!link) return;
+  if (url === null) link.removeAttribute('href');
+  else if (link.getAttribute('href') !== url) link.setAttribute('href', url);
+}
+
+interface Marker {
+  line: number;
+  top: number;
+}
+
+function markers(document: Document): Marker[] {
+  const scrollY = document.defaultView?.scrollY ?? 0;
+  const found: Marker[] = [];
+  for (const element of document.body.querySelectorAll(`[${lineMarkerAttribute}]`)) {
+    const line = Number(element.getAttribute(lineMarkerAttribute));
+    const top = element.getBoundingClientRect().top + scrollY;
+    if (Number.isFinite(line) && (found.length === 0 || line > found[found.length - 1]!.line)) {
+      found.push({ line, top });
+    }
+  }
+  return found;
+}
+
+/** Where the preview is scrolled, as a body line (from the line markers) and a fraction. */
+export function previewScrollPosition(document: Document): ScrollPosition {
+  const view = document.defaultView;
+  const y = view?.scrollY ?? 0;
+  const max = document.documentElement.scrollHeight - (view?.innerHeight ?? 0);
+  const fraction = max > 0 ? y / max : 0;
+  const found = markers(document);
+  let line = 0;
+  for (let index = 0; index < found.length; index++) {
+    const here = found[index]!;
+    const next = found[index + 1];
+    if (y < here.top) break;
+    line = here.line;
+    if (next && y < next.top) line += ((y - here.top) / (next.top - here.top)) * (next.line - here.line);
+  }
+  return { line, fraction };
+}
+
+/** Scrolls the preview to a position published by the editor. */
+export function scrollPreviewTo(document: Document, position: ScrollPosition): void {
+  const view = document.defaultView;
+  if (!view) return;
+  const found = markers(document);
+  if (found.length < 2 || position.line <= 0) {
+    const max = document.documentElement.scrollHeight - view.innerHeight;
+    view.scrollTo(0, position.fraction * Math.max(0, max));
+    return;
+  }
+  let y = 0;
+  for (let index = 0; index < found.length; index++) {
+    const here = found[index]!;
+    const next = found[index + 1];
+    if (position.line < here.line) break;
+    y = here.top;
+    if (next && position.line < next.line) {
+      y += ((position.line - here.line) / (next.line - here.line)) * (next.top - here.top);
+    } else if (!next) y = here.top;
+  }
+  view.scrollTo(0, Math.max(0, y - 8));
+}

@@ -42,7 +42,10 @@ export function PreviewFrame({
     const document = frame.current?.contentDocument;
     if (!ready || !document?.body) return;
     let idle: number | null = null;
-    const render = (): void => patchPreview(document, body, kind, rewriteImage);
+    const render = (): void => {
+      patchPreview(document, body, kind, rewriteImage);
+      frame.current?.setAttribute('data-rendered-kind', kind);
+    };
     const timer = window.setTimeout(() => {
       if (body.length > idleRenderLength && 'requestIdleCallback' in window) {
         idle = window.requestIdleCallback(render, { timeout: 100 });

@@ -186,7 +186,9 @@ function mdHeading(text: string, from: number, to: number): TextEdit {
 function prefixLines(text: string, from: number, to: number, prefix: string, existing: RegExp): TextEdit {
   const [lineFrom, lineTo] = lineRange(text, from, to);
   const lines = text.slice(lineFrom, lineTo).split('\n');
-  const all = lines.every((line) => line.trim() === '' || existing.test(line));
+  const all =
+    lines.some((line) => line.trim() !== '') &&
+    lines.every((line) => line.trim() === '' || existing.test(line));
   const next = lines.map((line) => {
     if (all) return line.replace(existing, '$1');
     return line.trim() === '' && lines.length > 1 ? line : `${prefix}${line}`;

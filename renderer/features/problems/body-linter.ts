@@ -30,10 +30,36 @@ export function siteFileChecker(api: PostdeskApi): (ids: string[]) => Promise<Se
   };
 }
 
-/** Applies a problem's fix to the editor if the text it was found on is still there; answers whether it did. */
+/**
+ * Applies a problem's fix to the editor if the text it was found on is still there; the other
+ * listed problems move with the change (until the next lint run). Answers whether it applied.
+ */
 export function applyProblemFix(view: EditorView, problem: Problem, found: string): boolean {
   if (!problem.fix || view.state.sliceDoc(problem.from, problem.to) !== found) return false;
-  view.dispatch({ changes: problem.fix.changes, userEvent: 'input.fix' });
+  const changes = view.state.changes(problem.fix.changes);
+  view.dispatch({ changes, userEvent: 'input.fix' });
+  bodyProblemsStore.set((current) => ({
+    postId: current.postId,
+    problems: current.problems
+      .filter((other) => other.from !== problem.from || other.code !== problem.code)
+      .map((other) => ({
+        ...other,
+        from: changes.mapPos(other.from, 1),
+        to: changes.mapPos(other.to, -1),
+        ...(other.fix
+          ? {
+              fix: {
+                label: other.fix.label,
+                changes: other.fix.changes.map((change) => ({
+                  ...change,
+                  from: changes.mapPos(change.from, 1),
+                  to: changes.mapPos(change.to, -1),
+                })),
+              },
+            }
+          : {}),
+      })),
+  }));
   return true;
 }
 

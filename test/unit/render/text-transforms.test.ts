@@ -43,6 +43,8 @@ describe('Markdown formatting', () => {
     expect(run('list', 'markdown', '[one\ntwo]')).toBe('- one\n- two|');
     expect(run('list', 'markdown', '[- one\n- two]')).toBe('one\ntwo|');
     expect(run('quote', 'markdown', 'x\n[said]\ny')).toBe('x\n> said|\ny');
+    expect(run('quote', 'markdown', 'x\n|\n')).toBe('x\n> |\n');
+    expect(run('list', 'markdown', '|')).toBe('- |');
     expect(run('code', 'markdown', '[a\nb]')).toBe('```\n[a\nb]\n```');
   });
 });

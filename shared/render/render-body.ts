@@ -1,7 +1,12 @@
 import { Marked, type Token, type TokensList } from 'marked';
 import type { BodyKind } from '../api';
 
-const markdown = new Marked({ gfm: true, async: false });
+const markdown = new Marked({
+  gfm: true,
+  async: false,
+  // Task list boxes as characters: the preview's sanitiser drops every input element.
+  renderer: { checkbox: ({ checked }) => (checked ? '☑ ' : '☐ ') },
+});
 
 /** The attribute of the empty markers that tell the preview which body line a block starts on. */
 export const lineMarkerAttribute = 'data-pd-line';

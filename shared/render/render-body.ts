@@ -1,12 +1,17 @@
 import { Marked, type Token, type TokensList } from 'marked';
 import type { BodyKind } from '../api';
 
-const markdown = new Marked({
-  gfm: true,
-  async: false,
-  // Task list boxes as characters: the preview's sanitiser drops every input element.
-  renderer: { checkbox: ({ checked }) => (checked ? '☑ ' : '☐ ') },
-});
+/** A marked instance set up as every preview renders: GFM, synchronous, task list boxes as characters. */
+export function createMarked(): Marked {
+  return new Marked({
+    gfm: true,
+    async: false,
+    // Task list boxes as characters: the preview's sanitiser drops every input element.
+    renderer: { checkbox: ({ checked }) => (checked ? '☑ ' : '☐ ') },
+  });
+}
+
+const markdown = createMarked();
 
 /** The attribute of the empty markers that tell the preview which body line a block starts on. */
 export const lineMarkerAttribute = 'data-pd-line';

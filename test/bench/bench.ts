@@ -1,2 +1,7 @@
-/** Placeholder replaced below. */
-console.log('bench: nothing measured yet');
+/** `npm run bench`: each section prints its own figures. */
+import { runRenderBench } from './render-bench';
+
+void runRenderBench().catch((error: unknown) => {
+  console.error('render bench failed:', error);
+  process.exitCode = 1;
+});

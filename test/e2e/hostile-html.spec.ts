@@ -6,6 +6,13 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/app-fixture';
 
+// page.evaluate callbacks run in the browser, but this file is type-checked for Node (no DOM lib):
+// the browser globals they use are declared loosely here, for this module only.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const window: any;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
 interface Payload {
   id: string;
   group: string;
@@ -57,8 +64,8 @@ async function expectUntouched(
   seen: { dialogs: string[]; popups: string[] },
 ): Promise<void> {
   const state = await page.evaluate(() => {
-    const frame = document.querySelector<HTMLIFrameElement>('iframe[title="Preview"]');
-    const inner = frame?.contentWindow as (Window & { __pwned?: unknown }) | null;
+    const frame = document.querySelector('iframe[title="Preview"]');
+    const inner = frame?.contentWindow;
     const doc = frame?.contentDocument;
     const attributes: string[] = [];
     for (const element of doc?.body.querySelectorAll('*') ?? []) {
@@ -70,7 +77,7 @@ async function expectUntouched(
       }
     }
     return {
-      top: (window as Window & { __pwned?: unknown }).__pwned ?? null,
+      top: window.__pwned ?? null,
       inner: inner?.__pwned ?? null,
       frameUrl: inner?.location.href ?? null,
       dangerousTags: doc?.body.querySelectorAll(

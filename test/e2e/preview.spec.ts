@@ -5,6 +5,13 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/app-fixture';
 
+// page.evaluate callbacks run in the browser, but this file is type-checked for Node (no DOM lib):
+// the browser globals they use are declared loosely here, for this module only.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const getComputedStyle: (element: unknown) => { color: string };
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 /** Writes a post into the open site (id relative to content/posts), waits for the list, and opens it. */
@@ -19,7 +26,7 @@ async function openNewPost(page: Page, site: string, id: string, title: string, 
 /** Runs `script` on the preview document from the app page (the frame itself runs no scripts). */
 function inPreview<T>(page: Page, script: string): Promise<T> {
   return page.evaluate((source) => {
-    const frame = document.querySelector<HTMLIFrameElement>('iframe[title="Preview"]')!;
+    const frame = document.querySelector('iframe[title="Preview"]')!;
     return new Function('doc', 'win', source)(frame.contentDocument, frame.contentWindow) as T;
   }, script);
 }
@@ -70,7 +77,7 @@ test('Markdown renders with GFM and kept HTML blocks; bundle-relative images loa
   await page.keyboard.type('x');
   const image = preview.locator('img[alt="Bundle photo"]');
   await expect
-    .poll(() => image.evaluate((element) => (element as { naturalWidth: number }).naturalWidth))
+    .poll(() => image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth))
     .toBe(240);
 });
 
@@ -127,7 +134,7 @@ test('the preview keeps loaded images and its scroll position while the body cha
     .poll(() =>
       preview
         .locator('img.alignright')
-        .evaluate((element) => (element as { naturalWidth: number }).naturalWidth),
+        .evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth),
     )
     .toBe(240);
   await inPreview(page, 'doc.querySelector("img.alignright").keptNode = "yes"');

@@ -1,5 +1,6 @@
 import morphdom from 'morphdom';
 import type { BodyKind } from '../../../shared/api';
+import { markdownBlocks } from '../../../shared/render/render-blocks';
 import { lineMarkerAttribute, renderBody } from '../../../shared/render/render-body';
 import { sanitizeHtml, type UrlRewriter } from './sanitize-html';
 import type { ScrollPosition } from './scroll-sync';
@@ -21,10 +22,26 @@ pre{background:#f4f4f4;padding:.75rem;overflow:auto}blockquote{border-left:3px s
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.25rem .5rem}
 </style><link rel="stylesheet" id="postdesk-site-style"></head><body></body></html>`;
 
+interface PreviewBlock {
+  key: string;
+  marker: Element;
+  nodes: ChildNode[];
+}
+
+interface BlockState {
+  blocks: PreviewBlock[];
+  linksKey: string;
+  rewrite: UrlRewriter;
+}
+
+const blockStates = new WeakMap<Document, BlockState>();
+
 /**
- * Renders `body` (marked for Markdown, with line markers), sanitises it, and patches the preview
- * document's body with the difference only (morphdom): unchanged elements, loaded images and the
- * scroll position stay. Parsing happens in an inert template of the frame, never in the app page.
+ * Renders `body` (marked for Markdown) and sanitises it into the preview document, changing only
+ * what changed: Markdown bodies block by block (a block whose source is unchanged keeps its nodes,
+ * so loaded images and the scroll position stay, and only edited blocks are rendered and
+ * sanitised again); raw-HTML bodies, and Markdown whose HTML blocks wrap other blocks, whole,
+ * patched with morphdom. Parsing happens in inert templates of the frame, never in the app page.
  */
 export function patchPreview(
   document: Document,
@@ -32,6 +49,70 @@ export function patchPreview(
   kind: BodyKind,
   rewriteImage: UrlRewriter,
 ): void {
+  const split = kind === 'markdown' ? markdownBlocks(body) : null;
+  if (split === null) {
+    blockStates.delete(document);
+    patchWhole(document, body, kind, rewriteImage);
+    return;
+  }
+  let state = blockStates.get(document);
+  if (!state || state.linksKey !== split.linksKey || state.rewrite !== rewriteImage) {
+    state = { blocks: [], linksKey: split.linksKey, rewrite: rewriteImage };
+    blockStates.set(document, state);
+    document.body.replaceChildren();
+  }
+  const unused = new Map<string, PreviewBlock[]>();
+  for (const block of state.blocks) {
+    const queue = unused.get(block.key);
+    if (queue) queue.push(block);
+    else unused.set(block.key, [block]);
+  }
+  const seen = new Map<string, number>();
+  const next: PreviewBlock[] = [];
+  for (const block of split.blocks) {
+    const occurrence = seen.get(block.raw) ?? 0;
+    seen.set(block.raw, occurrence + 1);
+    const key = occurrence === 0 ? block.raw : `${block.raw}\u0000${occurrence}`;
+    const line = String(block.line);
+    const reused = unused.get(key)?.shift();
+    if (reused) {
+      if (reused.marker.getAttribute(lineMarkerAttribute) !== line) {
+        reused.marker.setAttribute(lineMarkerAttribute, line);
+      }
+      next.push(reused);
+      continue;
+    }
+    const template = document.createElement('template');
+    template.innerHTML = sanitizeHtml(block.render(), rewriteImage);
+    const marker = document.createElement('span');
+    marker.setAttribute(lineMarkerAttribute, line);
+    next.push({ key, marker, nodes: [...template.content.childNodes] });
+  }
+  for (const queue of unused.values()) {
+    for (const block of queue) {
+      block.marker.remove();
+      for (const node of block.nodes) node.remove();
+    }
+  }
+  const parent = document.body;
+  let cursor: ChildNode | null = parent.firstChild;
+  for (const block of next) {
+    if (block.marker === cursor) {
+      cursor = (block.nodes[block.nodes.length - 1] ?? block.marker).nextSibling;
+      continue;
+    }
+    parent.insertBefore(block.marker, cursor);
+    for (const node of block.nodes) parent.insertBefore(node, cursor);
+  }
+  while (cursor) {
+    const stray: ChildNode = cursor;
+    cursor = cursor.nextSibling;
+    stray.remove();
+  }
+  state.blocks = next;
+}
+
+function patchWhole(document: Document, body: string, kind: BodyKind, rewriteImage: UrlRewriter): void {
   const clean = sanitizeHtml(renderBody(body, kind, { lineMarkers: true }), rewriteImage);
   const template = document.createElement('template');
   template.innerHTML = clean;

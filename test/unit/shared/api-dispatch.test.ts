@@ -21,6 +21,8 @@ function handlers(): Handlers {
       if (id === 'boom.md') throw new Error('boom');
       return { id, revision };
     },
+    checkSiteFiles: async ({ ids }) => ({ existing: ids }),
+    previewSettings: async () => ({ stylesheet: null }),
   };
 }
 

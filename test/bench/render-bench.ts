@@ -1,0 +1,317 @@
+/**
+ * The render section of `npm run bench`: render+sanitize medians of the preview pipeline (in
+ * Chromium, where DOMPurify has a real DOM) for the largest generated post and a 150 KB post, and
+ * keypress-to-preview latency p50/p95 on a 50 KB body, typed into the browser-mode app.
+ */
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { chromiumFlags, systemChromium } from '../e2e/support/browsers';
+
+// page.evaluate callbacks run in the browser, but this file is type-checked for Node (no DOM lib):
+// the browser globals they use are declared loosely here, for this module only.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const window: any;
+declare const requestAnimationFrame: (callback: () => void) => number;
+declare const MutationObserver: any;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const previewDelayMs = 120;
+
+/** The size of the largest post the site generator of the benches writes (bytes of Markdown body). */
+export const largestGeneratedPostBytes = 14 * 1024;
+
+const words =
+  'static site post writer preview image editor blog markdown content draft theme layout section folder asset generator reader'.split(
+    ' ',
+  );
+
+/**
+ * A deterministic Markdown body of about `bytes` bytes shaped like a real post: headings,
+ * paragraphs with emphasis and links, lists, code, quotes, tables, images and raw HTML blocks.
+ */
+export function generatedPostBody(bytes: number, seed = 1): string {
+  let state = seed;
+  const next = (): number => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const word = (): string => words[Math.floor(next() * words.length)] ?? 'word';
+  const sentence = (): string => {
+    const parts = Array.from({ length: 8 + Math.floor(next() * 10) }, word);
+    if (next() < 0.3) parts[2] = `**${parts[2]}**`;
+    if (next() < 0.3) parts[4] = `[${parts[4]}](https://example.org/${parts[5]}/)`;
+    if (next() < 0.2) parts[6] = `\`${parts[6]}\``;
+    return `${parts.join(' ')}.`;
+  };
+  const blocks: string[] = [];
+  let size = 0;
+  for (let index = 0; size < bytes; index++) {
+    let block: string;
+    const pick = index % 12;
+    if (pick === 0) block = `## ${sentence()}`;
+    else if (pick === 3) block = Array.from({ length: 4 }, () => `- ${sentence()}`).join('\n');
+    else if (pick === 5) block = `\`\`\`js\nconst ${word()} = ${index};\nconsole.log(${word()});\n\`\`\``;
+    else if (pick === 7) block = `![${word()} ${word()}](/images/blog/post-${index}/photo.png)`;
+    else if (pick === 8) block = `> ${sentence()}`;
+    else if (pick === 9) {
+      block = `<figure class="alignright" style="width: 40%">\n<img src="/images/blog/${word()}.jpg" alt="${word()}">\n<figcaption>${sentence()}</figcaption>\n</figure>`;
+    } else if (pick === 10) block = `| ${word()} | ${word()} |\n|---|---|\n| ${word()} | ${word()} |`;
+    else block = `${sentence()} ${sentence()} ${sentence()}`;
+    blocks.push(block);
+    size += block.length + 2;
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
+interface BrowserFigures {
+  renderMs: number;
+  sanitizeMs: number;
+  totalMs: number;
+  patchMs: number;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+const ms = (value: number): string => `${value.toFixed(2)} ms`;
+
+/** Bundles the preview pipeline (marked, the sanitiser, the morphdom patch) for a plain page. */
+async function pipelineBundle(): Promise<string> {
+  // Required at run time: esbuild cannot be bundled into the bench itself.
+  const esbuild = createRequire(__filename)('esbuild') as typeof import('esbuild');
+  const result = await esbuild.build({
+    stdin: {
+      contents: [
+        "import { renderBody } from './shared/render/render-body';",
+        "import { sanitizeHtml } from './renderer/features/preview/sanitize-html';",
+        "import { patchPreview } from './renderer/features/preview/preview-document';",
+        'Object.assign(globalThis, { postdeskPipeline: { renderBody, sanitizeHtml, patchPreview } });',
+      ].join('\n'),
+      resolveDir: repoRoot,
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+async function measurePipeline(
+  browser: Browser,
+  bodies: Record<string, string>,
+): Promise<Record<string, BrowserFigures>> {
+  const page = await browser.newPage();
+  await page.setContent(
+    '<!doctype html><html><body><iframe id="f" sandbox="allow-same-origin" srcdoc="<!doctype html><body></body>"></iframe></body></html>',
+  );
+  await page.addScriptTag({ content: await pipelineBundle() });
+  await page.waitForFunction(() => document.getElementById('f').contentDocument?.body);
+  const figures: Record<string, BrowserFigures> = {};
+  for (const [name, body] of Object.entries(bodies)) {
+    figures[name] = await page.evaluate(
+      async ({ body }) => {
+        type Pipeline = {
+          renderBody(body: string, kind: 'markdown', options: { lineMarkers: boolean }): string;
+          sanitizeHtml(html: string, rewrite: (url: string) => string | null): string;
+          patchPreview(
+            doc: Document,
+            body: string,
+            kind: 'markdown',
+            rewrite: (url: string) => string | null,
+          ): void;
+        };
+        const pipeline = (globalThis as unknown as { postdeskPipeline: Pipeline }).postdeskPipeline;
+        const rewrite = (url: string): string | null => (url.startsWith('/') ? `/asset/static${url}` : null);
+        const frame = document.getElementById('f').contentDocument!;
+        const med = (values: number[]): number =>
+          [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+        // performance.now() is coarse in a plain page: time batches and divide.
+        const sample = (run: () => void): number[] => {
+          let batch = 1;
+          for (;;) {
+            const start = performance.now();
+            for (let i = 0; i < batch; i++) run();
+            if (performance.now() - start > 5 || batch >= 256) break;
+            batch *= 2;
+          }
+          const samples: number[] = [];
+          for (let round = 0; round < 25; round++) {
+            const start = performance.now();
+            for (let i = 0; i < batch; i++) run();
+            samples.push((performance.now() - start) / batch);
+          }
+          return samples;
+        };
+        const html = pipeline.renderBody(body, 'markdown', { lineMarkers: true });
+        const renderMs = med(sample(() => pipeline.renderBody(body, 'markdown', { lineMarkers: true })));
+        const sanitizeMs = med(sample(() => pipeline.sanitizeHtml(html, rewrite)));
+        const totalMs = med(
+          sample(() =>
+            pipeline.sanitizeHtml(pipeline.renderBody(body, 'markdown', { lineMarkers: true }), rewrite),
+          ),
+        );
+        // A patch after a one-word edit near the end: what the preview does after each pause.
+        let flip = false;
+        const patchMs = med(
+          sample(() => {
+            flip = !flip;
+            pipeline.patchPreview(frame, flip ? `${body}edited` : body, 'markdown', rewrite);
+          }),
+        );
+        return { renderMs, sanitizeMs, totalMs, patchMs };
+      },
+      { body },
+    );
+  }
+  await page.close();
+  return figures;
+}
+
+async function startWebHost(site: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'out', 'web', 'postdesk-web.cjs'), '--site', site, '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`postdesk-web printed no address:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const line = output.split('\n').find((candidate) => candidate.startsWith('http://'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line.trim());
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`postdesk-web exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function measureKeypressLatency(browser: Browser, samples: number): Promise<number[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'postdesk-bench-'));
+  const site = path.join(dir, 'site');
+  await cp(path.join(repoRoot, 'test', 'fixtures', 'sites', 'hugo-basic'), site, { recursive: true });
+  const body = generatedPostBody(50 * 1024, 7);
+  await writeFile(
+    path.join(site, 'content', 'posts', 'bench-50k.md'),
+    `---\ntitle: "Bench 50 KB"\n---\n${body}`,
+  );
+  const host = await startWebHost(site);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(host.url);
+    await page.locator('.app[data-ready="true"]').waitFor();
+    await page.getByRole('listbox', { name: 'Posts' }).getByRole('option', { name: 'Bench 50 KB' }).click();
+    await page.frameLocator('iframe[title="Preview"]').locator('h2').first().waitFor();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.evaluate(() => {
+      const state = { lastKey: 0 };
+      document.addEventListener('keydown', () => (state.lastKey = performance.now()), true);
+      Object.assign(window, {
+        benchWait: (token: string) =>
+          new Promise<number>((resolve) => {
+            const frame = document.querySelector('iframe[title="Preview"]')!;
+            const doc = frame.contentDocument!;
+            const check = (): boolean => {
+              if (!(doc.body.lastElementChild?.textContent ?? '').includes(token)) return false;
+              observer.disconnect();
+              // Until the frame that shows it: the next animation frame after the patch.
+              requestAnimationFrame(() => resolve(performance.now() - state.lastKey));
+              return true;
+            };
+            const observer = new MutationObserver(() => void check());
+            observer.observe(doc.body, { subtree: true, childList: true, characterData: true });
+            check();
+          }),
+      });
+    });
+    const latencies: number[] = [];
+    for (let index = 0; index < samples + 3; index++) {
+      const token = `tok${index}x`;
+      const waiting = page.evaluate(
+        (t) => (window as unknown as { benchWait(t: string): Promise<number> }).benchWait(t),
+        token,
+      );
+      await page.keyboard.type(` ${token}`);
+      const latency = await waiting;
+      if (index >= 3) latencies.push(latency);
+    }
+    return latencies;
+  } finally {
+    await context.close();
+    await host.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs the render section and prints its figures: render, sanitize and render+sanitize medians
+ * (plus the morphdom patch) for the largest generated post and a 150 KB post, and keypress-to-
+ * preview p50/p95 on a 50 KB body, each against its target. Needs `npm run build` first.
+ */
+export async function runRenderBench(): Promise<void> {
+  const browser = await chromium.launch({ executablePath: systemChromium(), args: chromiumFlags });
+  try {
+    const largest = generatedPostBody(largestGeneratedPostBytes);
+    const big = generatedPostBody(150 * 1024, 3);
+    const figures = await measurePipeline(browser, {
+      [`largest generated post (${(largest.length / 1024).toFixed(1)} KB Markdown)`]: largest,
+      [`150 KB post (${(big.length / 1024).toFixed(1)} KB Markdown)`]: big,
+    });
+    console.log('\n## Preview render (Chromium, medians)');
+    for (const [name, figure] of Object.entries(figures)) {
+      console.log(
+        `${name}: render ${ms(figure.renderMs)} + sanitize ${ms(figure.sanitizeMs)} = render+sanitize ${ms(figure.totalMs)}; morphdom patch after an edit ${ms(figure.patchMs)}`,
+      );
+    }
+    const first = Object.values(figures)[0];
+    if (first) {
+      console.log(
+        `target: render+sanitize <= 4 ms median for the largest generated post: ${first.totalMs <= 4 ? 'met' : 'NOT met'} (${ms(first.totalMs)})`,
+      );
+    }
+    const latencies = await measureKeypressLatency(browser, 40);
+    const p50 = percentile(latencies, 50);
+    const p95 = percentile(latencies, 95);
+    console.log('\n## Keypress to preview (web host in Chromium, 50 KB body, 40 samples)');
+    console.log(
+      `p50 ${ms(p50)}, p95 ${ms(p95)} (includes the ${previewDelayMs} ms pause the preview waits for; median ${ms(median(latencies))})`,
+    );
+    console.log(
+      `target: p95 <= 50 ms + ${previewDelayMs} ms debounce = ${50 + previewDelayMs} ms: ${p95 <= 50 + previewDelayMs ? 'met' : 'NOT met'}`,
+    );
+  } finally {
+    await browser.close();
+  }
+}

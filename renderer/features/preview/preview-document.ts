@@ -1,8 +1,8 @@
 import morphdom from 'morphdom';
 import type { BodyKind } from '../../../shared/api';
-import { markdownBlocks } from '../../../shared/render/render-blocks';
+import { markdownBlocks, type MarkdownBlock } from '../../../shared/render/render-blocks';
 import { lineMarkerAttribute, renderBody } from '../../../shared/render/render-body';
-import { sanitizeHtml, type UrlRewriter } from './sanitize-html';
+import { sanitizeToFragment, type UrlRewriter } from './sanitize-html';
 import type { ScrollPosition } from './scroll-sync';
 
 const previewCsp = [
@@ -41,7 +41,7 @@ const blockStates = new WeakMap<Document, BlockState>();
  * what changed: Markdown bodies block by block (a block whose source is unchanged keeps its nodes,
  * so loaded images and the scroll position stay, and only edited blocks are rendered and
  * sanitised again); raw-HTML bodies, and Markdown whose HTML blocks wrap other blocks, whole,
- * patched with morphdom. Parsing happens in inert templates of the frame, never in the app page.
+ * patched with morphdom. The sanitiser parses in an inert document of its own, never in the app page.
  */
 export function patchPreview(
   document: Document,
@@ -61,18 +61,17 @@ export function patchPreview(
     blockStates.set(document, state);
     document.body.replaceChildren();
   }
+  if (state.blocks.length === 0 && fillFresh(document, body, split.blocks, state, rewriteImage)) return;
   const unused = new Map<string, PreviewBlock[]>();
   for (const block of state.blocks) {
     const queue = unused.get(block.key);
     if (queue) queue.push(block);
     else unused.set(block.key, [block]);
   }
-  const seen = new Map<string, number>();
+  const keys = blockKeys(split.blocks);
   const next: PreviewBlock[] = [];
-  for (const block of split.blocks) {
-    const occurrence = seen.get(block.raw) ?? 0;
-    seen.set(block.raw, occurrence + 1);
-    const key = occurrence === 0 ? block.raw : `${block.raw}\u0000${occurrence}`;
+  for (const [index, block] of split.blocks.entries()) {
+    const key = keys[index]!;
     const line = String(block.line);
     const reused = unused.get(key)?.shift();
     if (reused) {
@@ -82,11 +81,10 @@ export function patchPreview(
       next.push(reused);
       continue;
     }
-    const template = document.createElement('template');
-    template.innerHTML = sanitizeHtml(block.render(), rewriteImage);
+    const fragment = sanitizeToFragment(block.render(), rewriteImage);
     const marker = document.createElement('span');
     marker.setAttribute(lineMarkerAttribute, line);
-    next.push({ key, marker, nodes: [...template.content.childNodes] });
+    next.push({ key, marker, nodes: [...fragment.childNodes] });
   }
   for (const queue of unused.values()) {
     for (const block of queue) {
@@ -112,12 +110,45 @@ export function patchPreview(
   state.blocks = next;
 }
 
+/** Keys that tell blocks apart: the source, and which occurrence of that source it is. */
+function blockKeys(blocks: MarkdownBlock[]): string[] {
+  const seen = new Map<string, number>();
+  return blocks.map((block) => {
+    const occurrence = seen.get(block.raw) ?? 0;
+    seen.set(block.raw, occurrence + 1);
+    return occurrence === 0 ? block.raw : `${block.raw}\u0000${occurrence}`;
+  });
+}
+
+/**
+ * The first render of a Markdown body: rendered and sanitised whole (one sanitiser pass is much
+ * cheaper than one per block), then cut into blocks at the top-level line markers. Answers false,
+ * touching nothing, when the markers do not come out one per block.
+ */
+function fillFresh(
+  document: Document,
+  body: string,
+  blocks: MarkdownBlock[],
+  state: BlockState,
+  rewriteImage: UrlRewriter,
+): boolean {
+  const fragment = sanitizeToFragment(renderBody(body, 'markdown', { lineMarkers: true }), rewriteImage);
+  const keys = blockKeys(blocks);
+  const built: PreviewBlock[] = [];
+  for (const node of [...fragment.childNodes]) {
+    if (node.nodeType === 1 && (node as Element).hasAttribute(lineMarkerAttribute)) {
+      built.push({ key: keys[built.length] ?? '', marker: node as Element, nodes: [] });
+    } else if (built.length > 0) built[built.length - 1]!.nodes.push(node);
+  }
+  if (built.length !== blocks.length) return false;
+  document.body.replaceChildren(fragment);
+  state.blocks = built;
+  return true;
+}
+
 function patchWhole(document: Document, body: string, kind: BodyKind, rewriteImage: UrlRewriter): void {
-  const clean = sanitizeHtml(renderBody(body, kind, { lineMarkers: true }), rewriteImage);
-  const template = document.createElement('template');
-  template.innerHTML = clean;
   const next = document.createElement('body');
-  next.appendChild(template.content);
+  next.appendChild(sanitizeToFragment(renderBody(body, kind, { lineMarkers: true }), rewriteImage));
   morphdom(document.body, next, {
     childrenOnly: true,
     onBeforeElUpdated: (from, to) => !from.isEqualNode(to),

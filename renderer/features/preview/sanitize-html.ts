@@ -4,10 +4,9 @@ import { sanitizePolicy } from '../../../shared/render/sanitize-policy';
 /** Rewrites a URL of the body (an image source) to one the preview can load, or keeps it (null). */
 export type UrlRewriter = (url: string) => string | null;
 
-const purifier = DOMPurify(window);
 let currentRewriter: UrlRewriter | null = null;
 
-purifier.addHook('afterSanitizeAttributes', (node) => {
+const fixNode = (node: Element): void => {
   if (node.tagName === 'IMG' && currentRewriter) {
     const src = node.getAttribute('src');
     const rewritten = src === null ? null : currentRewriter(src);
@@ -19,7 +18,16 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer');
   }
-});
+};
+
+// Two sanitisers with the policy parsed once each (passing it to every call would parse it again):
+// one answers a string, the other an inert fragment (no serialising and parsing the result again).
+const toText = DOMPurify(window);
+toText.setConfig({ ...sanitizePolicy });
+toText.addHook('afterSanitizeAttributes', fixNode);
+const toFragment = DOMPurify(window);
+toFragment.setConfig({ ...sanitizePolicy, RETURN_DOM_FRAGMENT: true });
+toFragment.addHook('afterSanitizeAttributes', fixNode);
 
 /**
  * Makes preview HTML safe to insert: scripts, handlers, frames, forms and unsafe URLs removed; image
@@ -28,7 +36,20 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
 export function sanitizeHtml(html: string, rewriteImage?: UrlRewriter): string {
   currentRewriter = rewriteImage ?? null;
   try {
-    return purifier.sanitize(html, { ...sanitizePolicy }) as string;
+    return toText.sanitize(html);
+  } finally {
+    currentRewriter = null;
+  }
+}
+
+/**
+ * Sanitises like sanitizeHtml but answers the clean nodes as a fragment of an inert document (it
+ * loads nothing until inserted), ready to be moved into the preview.
+ */
+export function sanitizeToFragment(html: string, rewriteImage?: UrlRewriter): DocumentFragment {
+  currentRewriter = rewriteImage ?? null;
+  try {
+    return toFragment.sanitize(html) as unknown as DocumentFragment;
   } finally {
     currentRewriter = null;
   }

@@ -1,5 +1,4 @@
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import type { PreviewSettings, SiteInfo } from '../../shared/api';
 import { siteFileForUrl } from '../../shared/render/asset-paths';
@@ -33,7 +32,8 @@ const PreviewConfig = z.object({ previewStylesheet: z.string().min(1).optional()
  * site-relative id when that file exists, else null.
  */
 export async function readPreviewSettings(info: SiteInfo): Promise<PreviewSettings> {
-  const text = await fs.readFile(path.join(info.root, siteConfigFile), 'utf8').catch(() => null);
+  const file = await resolveExisting(info.root, siteConfigFile).catch(() => null);
+  const text = file === null ? null : await fs.readFile(file, 'utf8').catch(() => null);
   if (text === null) return { stylesheet: null };
   let parsed: z.infer<typeof PreviewConfig>;
   try {

@@ -1,6 +1,5 @@
 import type { BodyKind } from '../../../shared/api';
-import { useStore } from '../../state/create-store';
-import { createStore } from '../../state/create-store';
+import { createStore, useStore } from '../../state/create-store';
 
 /** The writer's choice of mode per post id, over the kind detected from the file type and content. */
 const chosenModes = createStore<ReadonlyMap<string, BodyKind>>(new Map());

@@ -118,18 +118,18 @@ function comparatorFor(sort: PostSort): (a: ListedPost, b: ListedPost) => number
     case 'modified':
       return (a, b) => b.mtimeMs - a.mtimeMs || compareTitles(a, b);
     case 'oldest':
-      return (a, b) => compareNumbers(derived(a).oldest, derived(b).oldest) || compareTitles(a, b);
+      return (a, b) => compareDates(derived(a).oldest, derived(b).oldest, 1) || compareTitles(a, b);
     case 'newest':
-      return (a, b) => compareNumbers(derived(b).newest, derived(a).newest) || compareTitles(a, b);
+      return (a, b) => compareDates(derived(a).newest, derived(b).newest, -1) || compareTitles(a, b);
   }
 }
 
-function compareNumbers(a: number, b: number): number {
-  if (a === b) return 0;
-  // Undated posts (±Infinity) go last whichever way the list is sorted.
-  if (!Number.isFinite(a)) return 1;
-  if (!Number.isFinite(b)) return -1;
-  return a - b;
+/** Orders two times ascending (1) or descending (-1); undated posts (±Infinity) go last either way. */
+function compareDates(a: number, b: number, direction: 1 | -1): number {
+  const aDated = Number.isFinite(a);
+  const bDated = Number.isFinite(b);
+  if (!aDated || !bDated) return aDated === bDated ? 0 : aDated ? -1 : 1;
+  return (a - b) * direction;
 }
 
 /** The search's words, lowercased; empty when the search is blank. */

@@ -4,7 +4,7 @@ import { useStore } from '../../state/create-store';
 import { libraryStore, setQuery } from '../../state/library-store';
 import { PostList } from './post-list';
 import { PostListControls } from './post-list-controls';
-import { defaultQuery, isFiltering, postFacets, queryPosts } from './post-query';
+import { defaultQuery, filterPosts, isFiltering, postFacets, sortPosts } from './post-query';
 
 const generatorNames: Record<Generator, string> = {
   hugo: 'Hugo site',
@@ -27,7 +27,9 @@ export function LibrarySidebar({
   const { site, posts, loadError, query } = useStore(libraryStore);
   // Typing stays responsive: the list catches up with the query when React has time.
   const shownQuery = useDeferredValue(query);
-  const shown = useMemo(() => queryPosts(posts, shownQuery), [posts, shownQuery]);
+  // Sorting runs when the posts or the sort change; each keystroke only filters the sorted list.
+  const sorted = useMemo(() => sortPosts(posts, shownQuery.sort), [posts, shownQuery.sort]);
+  const shown = useMemo(() => filterPosts(sorted, shownQuery), [sorted, shownQuery]);
   const facets = useMemo(() => postFacets(posts), [posts]);
   const filtering = isFiltering(shownQuery);
 

@@ -111,25 +111,29 @@ function compareTitles(a: PostSummary, b: PostSummary): number {
   return collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function comparatorFor(sort: PostSort): (a: ListedPost, b: ListedPost) => number {
+/** The number a post sorts by (ascending) under `sort`; undated posts get +Infinity, so they come last. */
+function sortKey(post: ListedPost, sort: Exclude<PostSort, 'title'>): number {
   switch (sort) {
-    case 'title':
-      return compareTitles;
     case 'modified':
-      return (a, b) => b.mtimeMs - a.mtimeMs || compareTitles(a, b);
+      return -post.mtimeMs;
     case 'oldest':
-      return (a, b) => compareDates(derived(a).oldest, derived(b).oldest, 1) || compareTitles(a, b);
-    case 'newest':
-      return (a, b) => compareDates(derived(a).newest, derived(b).newest, -1) || compareTitles(a, b);
+      return derived(post).oldest;
+    case 'newest': {
+      const newest = derived(post).newest;
+      return Number.isFinite(newest) ? -newest : Infinity;
+    }
   }
 }
 
-/** Orders two times ascending (1) or descending (-1); undated posts (±Infinity) go last either way. */
-function compareDates(a: number, b: number, direction: 1 | -1): number {
-  const aDated = Number.isFinite(a);
-  const bDated = Number.isFinite(b);
-  if (!aDated || !bDated) return aDated === bDated ? 0 : aDated ? -1 : 1;
-  return (a - b) * direction;
+/**
+ * The posts in the order `sort` asks for, ties broken by title then path; a new array. Each post's
+ * key is computed once (not once per comparison), so 10,000 posts sort in a few milliseconds.
+ */
+export function sortPosts<T extends ListedPost>(posts: readonly T[], sort: PostSort): T[] {
+  if (sort === 'title') return posts.slice().sort(compareTitles);
+  const keyed = posts.map((post) => ({ post, key: sortKey(post, sort) }));
+  keyed.sort((a, b) => (a.key === b.key ? compareTitles(a.post, b.post) : a.key < b.key ? -1 : 1));
+  return keyed.map((entry) => entry.post);
 }
 
 /** The search's words, lowercased; empty when the search is blank. */
@@ -150,11 +154,15 @@ export function matchesQuery(post: ListedPost, query: PostQuery, terms = searchT
   return terms.every((term) => haystack.includes(term));
 }
 
+/** The posts that pass `query`'s search and filters, in the order they came (the sort is ignored). */
+export function filterPosts<T extends ListedPost>(posts: readonly T[], query: PostQuery): T[] {
+  const terms = searchTerms(query.search);
+  return posts.filter((post) => matchesQuery(post, query, terms));
+}
+
 /** The posts `query` keeps, in its order; `posts` itself is left as it is. */
 export function queryPosts<T extends ListedPost>(posts: readonly T[], query: PostQuery): T[] {
-  const terms = searchTerms(query.search);
-  const kept = posts.filter((post) => matchesQuery(post, query, terms));
-  return kept.sort(comparatorFor(query.sort));
+  return sortPosts(filterPosts(posts, query), query.sort);
 }
 
 /** The values the filters can choose from, each sorted and without duplicates. */

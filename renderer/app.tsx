@@ -22,6 +22,7 @@ export function App({ client }: { client: PostdeskClient }) {
   const doc = state.status === 'open' ? state.doc : null;
 
   const refresh = useCallback(() => void refreshPosts(api), [api]);
+  const open = useCallback((id: string) => void requestOpen(api, id), [api]);
 
   useEffect(() => {
     void openLibrary(api);
@@ -64,7 +65,7 @@ export function App({ client }: { client: PostdeskClient }) {
 
   return (
     <div className="app" data-ready={site ? 'true' : 'false'}>
-      <LibrarySidebar selectedId={doc?.id ?? null} onOpen={(id) => void requestOpen(api, id)} />
+      <LibrarySidebar selectedId={doc?.id ?? null} onOpen={open} />
       <main className="workspace">
         {state.status === 'empty' ? <p className="placeholder">Choose a post to edit.</p> : null}
         {state.status === 'loading' ? <p className="placeholder">Opening {state.id}…</p> : null}

@@ -27,6 +27,12 @@ export function CompareDialog({
       </p>
       <div className="compare-scroll">
         <table className="compare-table">
+          <colgroup>
+            <col className="compare-number-column" />
+            <col />
+            <col className="compare-number-column" />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th colSpan={2} scope="colgroup">

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import type { Generator } from '../../../shared/api';
 import { useStore } from '../../state/create-store';
 import { libraryStore, setQuery } from '../../state/library-store';
@@ -15,9 +15,10 @@ const generatorNames: Record<Generator, string> = {
 
 /**
  * The left column: the site's name and what it was detected as, its notice, and the post list
- * with its search, sort and filters. The header counts the posts shown ("N posts").
+ * with its search, sort and filters. The header counts the posts shown ("N posts"). Memoized:
+ * typing in the editor does not re-render the list.
  */
-export function LibrarySidebar({
+export const LibrarySidebar = memo(function LibrarySidebar({
   selectedId,
   onOpen,
 }: {
@@ -61,4 +62,4 @@ export function LibrarySidebar({
       </section>
     </aside>
   );
-}
+});

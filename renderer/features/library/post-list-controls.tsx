@@ -42,7 +42,7 @@ export function PostListControls({
           value={query.draft}
           onChange={(event) => onChange({ draft: event.target.value as DraftFilter })}
         >
-          <option value="any">Drafts and published</option>
+          <option value="any">Any status</option>
           <option value="draft">Drafts only</option>
           <option value="published">Published only</option>
         </select>

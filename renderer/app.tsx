@@ -11,7 +11,7 @@ import { PreviewFrame } from './features/preview/preview-frame';
 import { StatusBar } from './features/status/status-bar';
 import { useStore } from './state/create-store';
 import { applyDiskChange, documentStore, saveDocument, setBody } from './state/document-store';
-import { applyPostChange, libraryStore, openLibrary, refreshPosts } from './state/library-store';
+import { createPostChangeQueue, libraryStore, openLibrary, refreshPosts } from './state/library-store';
 import { requestOpen } from './state/switch-guard';
 
 /** The Postdesk window: post list, front matter, body editor, preview and status line. */
@@ -26,8 +26,9 @@ export function App({ client }: { client: PostdeskClient }) {
 
   useEffect(() => {
     void openLibrary(api);
+    const queueListChange = createPostChangeQueue(refresh);
     return api.on('postChanged', (event) => {
-      if (!applyPostChange(event)) refresh();
+      queueListChange(event);
       void applyDiskChange(api, event);
     });
   }, [api, refresh]);

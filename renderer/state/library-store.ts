@@ -52,22 +52,53 @@ export async function refreshPosts(api: PostdeskApi): Promise<void> {
 }
 
 /**
- * Applies one change reported by the watcher to the list without listing the whole site again;
- * answers false when the event carries too little to do so (the caller should refresh).
+ * Applies changes reported by the watcher to the list in one pass, without listing the whole site
+ * again (a burst of 10,000 events costs one copy of the list, not 10,000); answers false when an
+ * event carries too little to do so (the caller should refresh).
  */
-export function applyPostChange(event: PostChangedEvent): boolean {
-  if (event.kind !== 'removed' && event.summary === null) return false;
+export function applyPostChanges(events: readonly PostChangedEvent[]): boolean {
+  if (events.some((event) => event.kind !== 'removed' && event.summary === null)) return false;
+  if (events.length === 0) return true;
+  const latest = new Map<string, PostSummary | null>();
+  for (const event of events) latest.set(event.id, event.kind === 'removed' ? null : event.summary);
   libraryStore.set((state) => {
-    const index = state.posts.findIndex((post) => post.id === event.id);
-    if (event.kind === 'removed' || event.summary === null) {
-      return index < 0 ? state : { ...state, posts: state.posts.filter((_, at) => at !== index) };
+    const posts: PostSummary[] = [];
+    for (const post of state.posts) {
+      if (!latest.has(post.id)) posts.push(post);
+      else {
+        const next = latest.get(post.id);
+        if (next) posts.push(next);
+        latest.delete(post.id);
+      }
     }
-    const posts = state.posts.slice();
-    if (index < 0) posts.push(event.summary);
-    else posts[index] = event.summary;
+    for (const added of latest.values()) if (added) posts.push(added);
     return { ...state, posts };
   });
   return true;
+}
+
+/** Applies one change reported by the watcher (see applyPostChanges). */
+export function applyPostChange(event: PostChangedEvent): boolean {
+  return applyPostChanges([event]);
+}
+
+/**
+ * Collects watcher events and applies them together a moment later, so a folder of posts copied
+ * in at once updates the list a few times instead of once per file; `onStale` runs when an event
+ * could not be applied and the list must be listed again.
+ */
+export function createPostChangeQueue(onStale: () => void, delayMs = 50): (event: PostChangedEvent) => void {
+  let pending: PostChangedEvent[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  return (event) => {
+    pending.push(event);
+    timer ??= setTimeout(() => {
+      const events = pending;
+      pending = [];
+      timer = null;
+      if (!applyPostChanges(events)) onStale();
+    }, delayMs);
+  };
 }
 
 /** Changes some of the list's choices and remembers them for this site. */

@@ -11,6 +11,8 @@ import { createStore } from './create-store';
 export interface LibraryState {
   site: SiteInfo | null;
   posts: PostSummary[];
+  /** True while the site's posts are being listed (a large site takes a moment). */
+  listing: boolean;
   /** Why the site could not be opened or listed, for the user. */
   loadError: string | null;
   query: PostQuery;
@@ -20,24 +22,28 @@ export interface LibraryState {
 export const libraryStore = createStore<LibraryState>({
   site: null,
   posts: [],
+  listing: false,
   loadError: null,
   query: defaultQuery,
 });
 
-/** Opens the host's site, lists its posts and restores the list choices saved for that site. */
+/**
+ * Opens the host's site (shown at once, with the list choices saved for it), then lists its posts.
+ */
 export async function openLibrary(api: PostdeskApi): Promise<void> {
   try {
     const site = await api.openSite({});
-    const posts = await api.listPosts({});
     libraryStore.set((state) => ({
       ...state,
       site,
-      posts,
+      listing: true,
       loadError: null,
       query: parseStoredQuery(readStorage(queryStorageKey(site.root))),
     }));
+    const posts = await api.listPosts({});
+    libraryStore.set((state) => ({ ...state, posts, listing: false }));
   } catch (error) {
-    libraryStore.set((state) => ({ ...state, loadError: (error as Error).message }));
+    libraryStore.set((state) => ({ ...state, listing: false, loadError: (error as Error).message }));
   }
 }
 
@@ -112,7 +118,7 @@ export function setQuery(change: Partial<PostQuery>): void {
 
 function readStorage(key: string): string | null {
   try {
-    return globalThis.localStorage?.getItem(key) ?? null;
+    return browserStorage()?.getItem(key) ?? null;
   } catch {
     return null;
   }
@@ -120,8 +126,18 @@ function readStorage(key: string): string | null {
 
 function writeStorage(key: string, value: string): void {
   try {
-    globalThis.localStorage?.setItem(key, value);
+    browserStorage()?.setItem(key, value);
   } catch {
     // Storage full or disabled: the choices simply last for this session.
   }
+}
+
+interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** The page's localStorage where there is one (not in plain Node, where the store is unit tested). */
+function browserStorage(): KeyValueStorage | undefined {
+  return (globalThis as { localStorage?: KeyValueStorage }).localStorage;
 }

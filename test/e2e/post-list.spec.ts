@@ -153,3 +153,43 @@ test('a post added on disk appears in the list without a reload', async ({ page,
   await expect(list.getByRole('option', { name: /Written from outside/ })).toBeVisible();
   await expect(page.getByText('4 posts', { exact: true })).toBeVisible();
 });
+
+test.describe('a site of 10,000 posts', () => {
+  const count = 10_000;
+  // Written before Postdesk opens the site (the page fixture depends on `site`).
+  const big = test.extend({
+    site: async ({ site }, use) => {
+      const dir = path.join(site, 'content', 'posts');
+      for (let start = 0; start < count; start += 500) {
+        await Promise.all(
+          Array.from({ length: Math.min(500, count - start) }, (_, k) => {
+            const i = start + k;
+            const text = `---\ntitle: "Bulk post ${String(i).padStart(5, '0')}"\ndate: ${day(Date.UTC(2000, 0, 1), i)}\n---\nBody.\n`;
+            return writeFile(path.join(dir, `bulk-${i}.md`), text);
+          }),
+        );
+      }
+      await use(site);
+    },
+  });
+
+  big(
+    'lists every post, keeps few rows in the page, scrolls to the end and finds one by search',
+    async ({ page }) => {
+      const list = page.getByRole('listbox', { name: 'Posts' });
+      await expect(page.getByText(`${count + 3} posts`, { exact: true })).toBeVisible();
+      expect(await list.getByRole('option').count()).toBeLessThan(60);
+
+      await list.focus();
+      await page.keyboard.press('End');
+      // Oldest dated post last: bulk post 00000, dated 2000-01-01.
+      await expect(list.getByRole('option', { name: /Bulk post 00000/ })).toBeVisible();
+      expect(await list.getByRole('option').count()).toBeLessThan(60);
+
+      await page.getByLabel('Search posts').fill('bulk post 04321');
+      await expect(page.getByText('1 post', { exact: true })).toBeVisible();
+      await list.getByRole('option', { name: /Bulk post 04321/ }).click();
+      await expect(page.locator('.post-id')).toHaveText('content/posts/bulk-4321.md');
+    },
+  );
+});

@@ -25,7 +25,7 @@ export const LibrarySidebar = memo(function LibrarySidebar({
   selectedId: string | null;
   onOpen: (id: string) => void;
 }) {
-  const { site, posts, loadError, query } = useStore(libraryStore);
+  const { site, posts, listing, loadError, query } = useStore(libraryStore);
   // Typing stays responsive: the list catches up with the query when React has time.
   const shownQuery = useDeferredValue(query);
   // Sorting runs when the posts or the sort change; each keystroke only filters the sorted list.
@@ -43,7 +43,9 @@ export const LibrarySidebar = memo(function LibrarySidebar({
       <section className="post-list" aria-labelledby="post-list-heading">
         <PostListControls query={query} facets={facets} onChange={setQuery} />
         <header className="post-list-header">
-          <span id="post-list-heading">{shown.length === 1 ? '1 post' : `${shown.length} posts`}</span>
+          <span id="post-list-heading">
+            {listing ? 'Listing posts…' : shown.length === 1 ? '1 post' : `${shown.length} posts`}
+          </span>
           {filtering ? (
             <span className="filter-state">
               {' '}

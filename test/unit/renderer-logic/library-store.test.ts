@@ -36,6 +36,7 @@ beforeEach(() => {
   libraryStore.set({
     site: null,
     posts: [summary('a'), summary('b'), summary('c')],
+    listing: false,
     loadError: null,
     query: defaultQuery,
   });

@@ -147,6 +147,10 @@ test('choosing another post with unsaved changes asks Save, Don’t Save or Canc
   const file = path.join(site, firstId);
   const before = await openAndType(page, site, 'Kept until answered.');
   const dialog = page.getByRole('dialog', { name: 'Unsaved changes' });
+  const firstOption = page
+    .getByRole('listbox', { name: 'Posts' })
+    .getByRole('option', { name: /First Post/ });
+  await expect(firstOption).toContainText('(unsaved)');
 
   await openPost(page, /Second Post/);
   await expect(dialog).toBeVisible();
@@ -159,6 +163,7 @@ test('choosing another post with unsaved changes asks Save, Don’t Save or Canc
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.locator('.post-id')).toHaveText('content/posts/second-post.md');
   expect(await readFile(file, 'utf8')).toBe(`${before}Kept until answered.`);
+  await expect(firstOption).not.toContainText('(unsaved)');
 
   const second = path.join(site, 'content', 'posts', 'second-post.md');
   const secondBefore = await readFile(second, 'utf8');

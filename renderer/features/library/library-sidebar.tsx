@@ -1,6 +1,7 @@
 import { memo, useDeferredValue, useMemo } from 'react';
 import type { Generator } from '../../../shared/api';
 import { useStore } from '../../state/create-store';
+import { documentStore, hasUnsavedText } from '../../state/document-store';
 import { libraryStore, setQuery } from '../../state/library-store';
 import { PostList } from './post-list';
 import { PostListControls } from './post-list-controls';
@@ -26,6 +27,10 @@ export const LibrarySidebar = memo(function LibrarySidebar({
   onOpen: (id: string) => void;
 }) {
   const { site, posts, listing, loadError, query } = useStore(libraryStore);
+  // Re-renders when the open post becomes dirty or clean, not on every keystroke.
+  const unsavedId = useStore(documentStore, (state) =>
+    state.status === 'open' && hasUnsavedText(state.doc) ? state.doc.id : null,
+  );
   // Typing stays responsive: the list catches up with the query when React has time.
   const shownQuery = useDeferredValue(query);
   // Sorting runs when the posts or the sort change; each keystroke only filters the sorted list.
@@ -60,7 +65,7 @@ export const LibrarySidebar = memo(function LibrarySidebar({
             </span>
           ) : null}
         </header>
-        <PostList posts={shown} selectedId={selectedId} onOpen={onOpen} />
+        <PostList posts={shown} selectedId={selectedId} unsavedId={unsavedId} onOpen={onOpen} />
       </section>
     </aside>
   );

@@ -13,10 +13,13 @@ const rowHeight = 56;
 export function PostList({
   posts,
   selectedId,
+  unsavedId,
   onOpen,
 }: {
   posts: readonly PostSummary[];
   selectedId: string | null;
+  /** The post whose text has edits not on disk, marked in its row. */
+  unsavedId: string | null;
   onOpen: (id: string) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -92,6 +95,7 @@ export function PostList({
               index={item.index}
               count={posts.length}
               selected={post.id === selectedId}
+              unsaved={post.id === unsavedId}
               active={item.index === activeIndex}
               top={item.start}
               onOpen={open}

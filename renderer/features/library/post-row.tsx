@@ -1,12 +1,13 @@
 import type { PostSummary } from '../../../shared/api';
 
-/** One option of the post list: title, then draft mark, date and path, and a problem badge. */
+/** One option of the post list: unsaved mark and title, then draft mark, date and path, and a problem badge. */
 export function PostRow({
   post,
   optionId,
   index,
   count,
   selected,
+  unsaved,
   active,
   top,
   onOpen,
@@ -16,6 +17,7 @@ export function PostRow({
   index: number;
   count: number;
   selected: boolean;
+  unsaved: boolean;
   active: boolean;
   top: number;
   onOpen: (index: number) => void;
@@ -31,7 +33,14 @@ export function PostRow({
       style={{ transform: `translateY(${top}px)` }}
       onClick={() => onOpen(index)}
     >
-      <span className="post-title">{post.title || post.id}</span>
+      <span className="post-title">
+        {unsaved ? (
+          <span className="post-unsaved" title="Unsaved changes">
+            ●<span className="visually-hidden"> (unsaved)</span>{' '}
+          </span>
+        ) : null}
+        {post.title || post.id}
+      </span>
       <span className="post-meta">
         {post.draft ? <span className="post-draft">Draft</span> : null}
         {post.lastmod ?? post.date ?? ''} {post.id}

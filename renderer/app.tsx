@@ -5,6 +5,8 @@ import type { PostdeskClient } from './api/connect-api';
 import { splitFrontMatter } from '../shared/post/split-front-matter';
 import { BodyEditor } from './features/editor/body-editor';
 import { FrontMatterPanel } from './features/frontmatter/front-matter-panel';
+import { imageEditorExtensions } from './features/images/image-editor-extensions';
+import { ImageTools } from './features/images/image-tools';
 import { PostList } from './features/library/post-list';
 import { PreviewFrame } from './features/preview/preview-frame';
 import { StatusBar } from './features/status/status-bar';
@@ -87,7 +89,13 @@ export function App({ client }: { client: PostdeskClient }) {
             <div className="edit-column">
               <h2 className="post-id">{doc.id}</h2>
               <FrontMatterPanel raw={parts.raw} format={parts.format} />
-              <BodyEditor key={doc.id} value={parts.body} kind={doc.bodyKind} onChange={setBody} />
+              <BodyEditor
+                key={doc.id}
+                value={parts.body}
+                kind={doc.bodyKind}
+                onChange={setBody}
+                extensions={imageEditorExtensions}
+              />
             </div>
             <div className="preview-column">
               <PreviewFrame body={parts.body} kind={doc.bodyKind} rewriteImage={rewriteImage} />
@@ -95,6 +103,7 @@ export function App({ client }: { client: PostdeskClient }) {
           </div>
         ) : null}
         <StatusBar doc={doc} />
+        <ImageTools client={client} site={site} />
       </main>
     </div>
   );

@@ -12,17 +12,26 @@ async function openPost(page: Page, title: RegExp): Promise<void> {
   await expect(page.locator('.cm-content')).toBeVisible();
 }
 
-/** Dispatches a paste of one file (built in the page from `bytes`) on the body editor. */
-async function pasteFile(page: Page, bytes: Buffer, name: string, type: string): Promise<void> {
+/** Dispatches a paste of one file (built in the page from `bytes`), and maybe text, on the body editor. */
+async function pasteFile(
+  page: Page,
+  bytes: Buffer,
+  name: string,
+  type: string,
+  options: { text?: string; padTo?: number } = {},
+): Promise<void> {
   await page.locator('.cm-content').evaluate(
     (editor, file) => {
       const data = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
       const transfer = new DataTransfer();
-      transfer.items.add(new File([data], file.name, { type: file.type }));
+      // Zero padding after the bytes, built here so large files need not cross the protocol.
+      const padding = new Uint8Array(Math.max(0, file.padTo - data.length));
+      transfer.items.add(new File([data, padding], file.name, { type: file.type }));
+      if (file.text !== '') transfer.setData('text/plain', file.text);
       const event = new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true });
       editor.dispatchEvent(event);
     },
-    { base64: bytes.toString('base64'), name, type },
+    { base64: bytes.toString('base64'), name, type, text: options.text ?? '', padTo: options.padTo ?? 0 },
   );
 }
 
@@ -186,4 +195,97 @@ test('the media panel lists images with size, dimensions and users, and inserts 
   await expect(
     page.getByRole('dialog', { name: 'Media' }).getByRole('listitem', { name: 'red-kite.jpg' }),
   ).toContainText('Used by second-post.md');
+});
+
+test('an image over the size limit is added only after the user agrees', async ({ page, site }) => {
+  // A real PNG followed by padding: decoders stop at IEND, so it still shows.
+  const png = makePng(20, 20, () => [10, 200, 10]);
+  const large = Buffer.concat([png, Buffer.alloc(10 * 1024 * 1024 + 1 - png.length)]);
+  await openPost(page, /Second Post/);
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+
+  await pasteFile(page, png, 'poster.png', 'image/png', { padTo: large.length });
+  const dialog = page.getByRole('dialog', { name: 'Add image' });
+  await expect(dialog).toContainText('larger than 10.0 MB');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(readdir(path.join(site, 'static/images/posts'))).rejects.toThrow();
+
+  await pasteFile(page, png, 'poster.png', 'image/png', { padTo: large.length });
+  await dialog.getByLabel('Alt text').fill('Big poster');
+  await dialog.getByRole('button', { name: 'Add large image' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.cm-content')).toContainText(
+    '![Big poster](/images/posts/second-post/poster.png)',
+  );
+  const written = await readFile(path.join(site, 'static/images/posts/second-post/poster.png'));
+  expect(written.equals(large)).toBe(true);
+  await expectPreviewImage(page, 'Big poster', 20);
+});
+
+test('an SVG is shown through <img> only, never inlined, and its script never runs', async ({
+  page,
+  site,
+}) => {
+  const svg = Buffer.from(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="30" height="20"><rect width="30" height="20" fill="teal"/>' +
+      '<script>parent.document.title = "svg ran"</script></svg>',
+  );
+  await openPost(page, /Second Post/);
+  await page.locator('.cm-content').click();
+  await pasteFile(page, svg, 'Badge.svg', 'image/svg+xml');
+  await answerAltText(page, 'Badge', 'A badge');
+  expect((await readFile(path.join(site, 'static/images/posts/second-post/badge.svg'))).equals(svg)).toBe(
+    true,
+  );
+  await expectPreviewImage(page, 'A badge', 30);
+  const preview = page.frameLocator('iframe[title="Preview"]');
+  await expect(preview.locator('svg')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Media' }).click();
+  const row = page.getByRole('dialog', { name: 'Media' }).getByRole('listitem', { name: 'badge.svg' });
+  await expect(row).toContainText('30×20');
+  await expect(row.locator('img')).toHaveCount(1);
+  await expect(page.locator('dialog svg')).toHaveCount(0);
+  expect(await page.title()).not.toBe('svg ran');
+});
+
+test('a paste carrying text beside a picture (as from a word processor) stays a text paste', async ({
+  page,
+  site,
+}) => {
+  await openPost(page, /Second Post/);
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await pasteFile(
+    page,
+    makePng(4, 4, () => [0, 0, 0]),
+    'image.png',
+    'image/png',
+    { text: 'Copied words' },
+  );
+  await expect(page.locator('.cm-content')).toContainText('Copied words');
+  await expect(page.getByRole('dialog', { name: 'Add image' })).toHaveCount(0);
+  await expect(readdir(path.join(site, 'static/images/posts'))).rejects.toThrow();
+});
+
+test('a file dropped outside the editor does not navigate away from unsaved edits', async ({ page }) => {
+  await openPost(page, /Second Post/);
+  await page.locator('.cm-content').click();
+  await page.keyboard.type('Unsaved words. ');
+  const url = page.url();
+  const prevented = await page.locator('.sidebar').evaluate((sidebar) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['x'], 'x.png', { type: 'image/png' }));
+    const drop = new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true });
+    sidebar.dispatchEvent(
+      new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+    );
+    sidebar.dispatchEvent(drop);
+    return drop.defaultPrevented;
+  });
+  expect(prevented).toBe(true);
+  expect(page.url()).toBe(url);
+  await expect(page.getByRole('status')).toHaveText('Unsaved changes');
 });

@@ -24,13 +24,15 @@ const trackView = ViewPlugin.define((view) => {
 /**
  * The body editor's image support: files pasted or dropped onto it are queued for the alt-text
  * dialog (at the cursor for a paste, where they fall for a drop) instead of being inserted as text.
+ * A paste that also carries plain text (as from a word processor) stays a text paste.
  */
 export const imageEditorExtensions: Extension[] = [
   trackView,
   EditorView.domEventHandlers({
     paste(event, view) {
       const files = filesOf(event.clipboardData);
-      if (files.length === 0) return false;
+      // Office suites put a picture of the copied text beside the text itself: keep the text.
+      if (files.length === 0 || (event.clipboardData?.getData('text/plain') ?? '') !== '') return false;
       event.preventDefault();
       requestFiles(view, files, view.state.selection.main.head);
       return true;

@@ -23,6 +23,26 @@ export function ImageTools({ client, site }: { client: PostdeskClient; site: Sit
     return () => imageServicesStore.set(null);
   }, [client, staticDir]);
 
+  useEffect(() => {
+    // A file dropped anywhere but the editor would make the page navigate to it, losing edits.
+    const refuseFileDrop = (event: DragEvent): void => {
+      if (
+        !event.defaultPrevented &&
+        event.dataTransfer &&
+        Array.from(event.dataTransfer.types).includes('Files')
+      ) {
+        event.preventDefault();
+        if (event.type === 'dragover') event.dataTransfer.dropEffect = 'none';
+      }
+    };
+    window.addEventListener('dragover', refuseFileDrop);
+    window.addEventListener('drop', refuseFileDrop);
+    return () => {
+      window.removeEventListener('dragover', refuseFileDrop);
+      window.removeEventListener('drop', refuseFileDrop);
+    };
+  }, []);
+
   return (
     <div className="image-tools">
       <ImageNotice />

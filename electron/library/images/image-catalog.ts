@@ -7,10 +7,13 @@ import { toId } from '../site-paths';
 import { imageTypeOfName, readImageSize, sniffImageType } from './image-type';
 
 const skippedFolders = new Set(['node_modules', 'public', 'resources', '_site', 'dist', 'vendor']);
-const headerBytes = 256 * 1024;
+/** Bytes read first for an image's header; more only when its dimensions lie further in. */
+const headerSteps = [4 * 1024, 256 * 1024];
 /** A URL or path in a post that ends like an image file name (Markdown, HTML, front matter, srcset). */
+// A match may only start where a run of path characters starts (the lookbehind), so long runs
+// such as base64 data URIs are scanned once, not once per position.
 const imageReference =
-  /[^\s"'`()<>[\]{},=|]+\.(?:png|jpe?g|jpe|gif|webp|avif|svg)(?=[\s"'`()<>[\]{},?#|]|$)/gi;
+  /(?<![^\s"'`()<>[\]{},=|])[^\s"'`()<>[\]{},=|]+\.(?:png|jpe?g|jpe|gif|webp|avif|svg)(?=[\s"'`()<>[\]{},?#|]|$)/gi;
 
 interface ImageEntry {
   mtimeMs: number;
@@ -89,10 +92,15 @@ export class ImageCatalog {
     }
     const cached = this.images.get(id);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
-    let bytes = await readStart(file, headerBytes);
+    let bytes = await readStart(file, headerSteps[0] as number);
     const type = sniffImageType(bytes);
     if (type === null) return null;
     let dimensions = readImageSize(bytes, type);
+    for (const step of headerSteps.slice(1)) {
+      if (dimensions.width !== null || stat.size <= bytes.length) break;
+      bytes = await readStart(file, step);
+      dimensions = readImageSize(bytes, type);
+    }
     if (dimensions.width === null && type === 'jpeg' && stat.size > bytes.length) {
       bytes = await fs.readFile(file);
       dimensions = readImageSize(bytes, type);

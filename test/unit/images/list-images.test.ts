@@ -91,6 +91,16 @@ describe('listImages', () => {
     expect(images.get('static/images/shared/unused.png')?.usedBy).toEqual(['content/posts/second-post.md']);
   });
 
+  it('scans posts holding long data URIs in one pass (no backtracking per position)', async () => {
+    const dataUri = `data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUg'.repeat(50_000)}`;
+    await writeFile(
+      path.join(site, 'content/posts/second-post.md'),
+      `---\ntitle: Second\n---\n![inline](${dataUri})\n\n![photo](/images/blog/first-post/photo.png)\n`,
+    );
+    const images = await library.handlers.listImages({});
+    expect(images[0]?.usedBy).toEqual(['content/posts/first-post.md', 'content/posts/second-post.md']);
+  });
+
   it('includes images added through importImage', async () => {
     const png = makePng(12, 7, () => [1, 2, 3]);
     const added = await library.handlers.importImage({

@@ -45,7 +45,9 @@ export async function importImage(site: SiteInfo, request: ImportImageRequest): 
   const pattern = await readImageFolderPattern(site.root);
   const { folder, urlPrefix } = imageFolderFor(site, request.postId, pattern);
   const folderPath = folder === '.' ? site.root : await resolveForWrite(site.root, folder);
-  await fs.mkdir(folderPath, { recursive: true });
+  await fs.mkdir(folderPath, { recursive: true }).catch((error: unknown) => {
+    throw ioError(`Could not create the image folder ${folder}`, error);
+  });
   const realFolder = folder === '.' ? site.root : await resolveExisting(site.root, folder);
 
   const name = imageFileName(request.fileName, type, request.alt);
@@ -53,7 +55,9 @@ export async function importImage(site: SiteInfo, request: ImportImageRequest): 
     realFolder,
     `.${name}.postdesk-${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
   );
-  await writeComplete(temp, bytes);
+  await writeComplete(temp, bytes).catch((error: unknown) => {
+    throw ioError(`Could not write the image into ${folder}`, error);
+  });
   try {
     for (let n = 1; n <= maxAttempts; n++) {
       const candidate = numberedName(name, n);
@@ -105,6 +109,12 @@ async function claim(temp: string, target: string): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
+}
+
+function ioError(what: string, error: unknown): PostdeskError {
+  if (error instanceof PostdeskError) return error;
+  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new PostdeskError('io', `${what}: ${reason}.`, { cause: error });
 }
 
 function megabytes(bytes: number): string {

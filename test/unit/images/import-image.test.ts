@@ -143,6 +143,15 @@ describe('importImage', () => {
     }
   });
 
+  it('reports a folder that cannot be made as an io error', async () => {
+    await mkdir(path.join(site, 'static/images/posts'), { recursive: true });
+    await writeFile(path.join(site, 'static/images/posts/second-post'), 'a file where the folder should be');
+    await expect(library.handlers.importImage(importArgs(png, 'a.png'))).rejects.toMatchObject({
+      code: 'io',
+      message: expect.stringMatching(/Could not create the image folder static\/images\/posts\/second-post/),
+    });
+  });
+
   it('Jekyll: assets/images/<slug>/ served from the site root', async () => {
     const { dir, cleanup: removeJekyll } = await tempDir();
     const jekyll = createLibrary({ watch: false });

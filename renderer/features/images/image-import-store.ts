@@ -10,6 +10,8 @@ export type ImageRequest =
   | {
       id: number;
       kind: 'file';
+      /** The post open when the image arrived: it is inserted there or not at all. */
+      postId: string | null;
       file: File;
       view: EditorView;
       pos: number;
@@ -19,6 +21,7 @@ export type ImageRequest =
   | {
       id: number;
       kind: 'existing';
+      postId: string | null;
       image: SiteImage;
       view: EditorView;
       pos: number;
@@ -55,6 +58,7 @@ export function requestFiles(view: EditorView, files: File[], pos: number): void
   const accepted: ImageRequest[] = files.filter(looksLikeImage).map((file) => ({
     id: nextRequestId++,
     kind: 'file',
+    postId: openPostId(),
     file,
     view,
     pos,
@@ -78,6 +82,7 @@ export function requestExisting(view: EditorView, image: SiteImage): void {
   const request: ImageRequest = {
     id: nextRequestId++,
     kind: 'existing',
+    postId: openPostId(),
     image,
     view,
     pos: view.state.selection.main.head,
@@ -113,6 +118,14 @@ export async function completeFirst(alt: string): Promise<void> {
       ...s,
       queue: s.queue.slice(1),
       notice: 'Open a post to add images to it.',
+    }));
+    return;
+  }
+  if (open.doc.id !== request.postId || !request.view.dom.isConnected) {
+    imageImportStore.set((s) => ({
+      ...s,
+      queue: s.queue.slice(1),
+      notice: 'The post changed before the image was added; nothing was inserted.',
     }));
     return;
   }
@@ -164,6 +177,11 @@ function insertAt(view: EditorView, pos: number, markup: string): void {
     userEvent: 'input.paste',
   });
   view.focus();
+}
+
+function openPostId(): string | null {
+  const state = documentStore.get();
+  return state.status === 'open' ? state.doc.id : null;
 }
 
 /** Tells lists of site images that a new one was added (they reload). */

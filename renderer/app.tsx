@@ -6,6 +6,8 @@ import { BodyEditor } from './features/editor/body-editor';
 import { DiskConflictPanel } from './features/conflict/disk-conflict-panel';
 import { UnsavedChangesDialog } from './features/conflict/unsaved-changes-dialog';
 import { FrontMatterPanel } from './features/frontmatter/front-matter-panel';
+import { imageEditorExtensions } from './features/images/image-editor-extensions';
+import { ImageTools } from './features/images/image-tools';
 import { LibrarySidebar } from './features/library/library-sidebar';
 import { PreviewFrame } from './features/preview/preview-frame';
 import { StatusBar } from './features/status/status-bar';
@@ -86,6 +88,7 @@ export function App({ client }: { client: PostdeskClient }) {
                 value={parts.body}
                 kind={doc.bodyKind}
                 onChange={setBody}
+                extensions={imageEditorExtensions}
               />
             </div>
             <div className="preview-column">
@@ -94,6 +97,7 @@ export function App({ client }: { client: PostdeskClient }) {
           </div>
         ) : null}
         <StatusBar doc={doc} />
+        <ImageTools client={client} site={site} />
       </main>
       <UnsavedChangesDialog api={api} onSaved={refresh} />
     </div>

@@ -21,6 +21,15 @@ function handlers(): Handlers {
       if (id === 'boom.md') throw new Error('boom');
       return { id, revision };
     },
+    importImage: async ({ postId }) => ({
+      id: postId,
+      url: '/x.png',
+      type: 'png',
+      size: 1,
+      width: 1,
+      height: 1,
+    }),
+    listImages: async () => [],
   };
 }
 

@@ -21,6 +21,11 @@ function handlers(): Handlers {
       if (id === 'boom.md') throw new Error('boom');
       return { id, revision };
     },
+    backupBuffer: async () => null,
+    dropBackup: async () => ({ dropped: false }),
+    listBackups: async () => [],
+    confirmClose: async () => null,
+    revealPost: async () => null,
   };
 }
 

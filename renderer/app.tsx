@@ -9,6 +9,14 @@ import { PostList } from './features/library/post-list';
 import { PreviewFrame } from './features/preview/preview-frame';
 import { StatusBar } from './features/status/status-bar';
 import { useStore } from './state/create-store';
+import { useAppCommands, switchToPost } from './features/commands/use-app-commands';
+import { commandRegistry } from './features/commands/command-registry';
+import { UnsavedPrompt } from './features/commands/unsaved-prompt';
+import { viewStore } from './features/commands/view-store';
+import { Palettes } from './features/palette/palettes';
+import { scheduleBackups } from './features/recovery/backup-scheduler';
+import { RecoveryDialog } from './features/recovery/recovery-dialog';
+import { useTheme } from './features/theme/use-theme';
 import { documentStore, openDocument, saveDocument, setBody } from './state/document-store';
 
 /** The Postdesk window: post list, front matter, body editor, preview and status line. */
@@ -19,6 +27,9 @@ export function App({ client }: { client: PostdeskClient }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const state = useStore(documentStore);
   const doc = state.status === 'open' ? state.doc : null;
+  const view = useStore(viewStore);
+  const commandFailure = useStore(commandRegistry.failure);
+  useTheme();
 
   const refresh = useCallback(async () => {
     setPosts(await api.listPosts({}));
@@ -34,6 +45,18 @@ export function App({ client }: { client: PostdeskClient }) {
       .catch((error: unknown) => setLoadError((error as Error).message));
     return api.on('postChanged', () => void refresh());
   }, [api, refresh]);
+
+  useAppCommands(api, refresh);
+  useEffect(() => scheduleBackups(api), [api]);
+  useEffect(
+    () =>
+      api.on('siteOpened', ({ site: opened }) => {
+        setSite(opened);
+        documentStore.set({ status: 'empty' });
+        void refresh();
+      }),
+    [api, refresh],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -67,7 +90,10 @@ export function App({ client }: { client: PostdeskClient }) {
   }, [doc]);
 
   return (
-    <div className="app" data-ready={site ? 'true' : 'false'}>
+    <div
+      className={`app${view.preview ? '' : ' hide-preview'}${view.form ? '' : ' hide-form'}`}
+      data-ready={site ? 'true' : 'false'}
+    >
       <aside className="sidebar">
         <h1 className="site-name">{site?.name ?? 'Postdesk'}</h1>
         {site?.notice ? <p className="notice">{site.notice}</p> : null}
@@ -95,7 +121,15 @@ export function App({ client }: { client: PostdeskClient }) {
           </div>
         ) : null}
         <StatusBar doc={doc} />
+        {commandFailure ? (
+          <p role="alert" className="command-failure">
+            {commandFailure}
+          </p>
+        ) : null}
       </main>
+      <Palettes posts={posts} onOpenPost={(id) => void switchToPost(api, id)} />
+      <UnsavedPrompt />
+      <RecoveryDialog api={api} siteRoot={site?.root ?? null} />
     </div>
   );
 }

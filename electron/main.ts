@@ -7,7 +7,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import type { CloseReason, MenuCommand } from '../shared/api';
 import { eventChannel } from '../shared/ipc-channels';
-import { appScheme, assetScheme, serveAppRequest } from './app-protocol';
+import { appScheme, assetScheme, isExternalUrlAllowed, serveAppRequest } from './app-protocol';
 import { parseCommandLine } from './command-line';
 import { forwardEvents, registerIpcHost } from './host/ipc-host';
 import { createLibrary } from './library/library-service';
@@ -35,7 +35,10 @@ protocol.registerSchemesAsPrivileged([
 const outDir = path.join(__dirname, '..');
 const rendererDir = path.join(outDir, 'renderer');
 const userData = app.getPath('userData');
-const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+/** Hands a link to the OS browser: only URLs that parse as http or https (checked again here). */
+const openExternal = async (url: string): Promise<void> => {
+  if (isExternalUrlAllowed(url)) await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
+};
 
 let mainWindow: BrowserWindow | null = null;
 let rendererAlive = false;

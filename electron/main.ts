@@ -43,6 +43,7 @@ const openExternal = async (url: string): Promise<void> => {
 let mainWindow: BrowserWindow | null = null;
 let rendererAlive = false;
 let closeConfirmed = false;
+let quitRequested = false;
 
 const guard = createCloseGuard((requestId, reason: CloseReason) => {
   if (!mainWindow || mainWindow.isDestroyed() || !rendererAlive) return false;
@@ -116,9 +117,14 @@ async function openWindow(): Promise<void> {
     if (closeConfirmed) return;
     event.preventDefault();
     void guard.ask('close-window').then((proceed) => {
-      if (!proceed || window.isDestroyed()) return;
+      if (!proceed || window.isDestroyed()) {
+        quitRequested = false;
+        return;
+      }
       closeConfirmed = true;
       window.close();
+      // Quitting (Cmd+Q on macOS, where closing the last window does not quit) goes on once agreed.
+      if (quitRequested) app.quit();
     });
   });
   window.on('closed', () => {
@@ -162,6 +168,7 @@ if (
   })
 ) {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
+  app.on('before-quit', () => (quitRequested = true));
   app
     .whenReady()
     .then(start)

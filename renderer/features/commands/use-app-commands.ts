@@ -32,6 +32,15 @@ export function useAppCommands(api: PostdeskApi, afterSave: () => Promise<void>)
   useEffect(() => {
     const commands: Command[] = [
       {
+        // Creating posts is a library operation of issue 3; until it lands the command says so.
+        id: 'post.new',
+        title: 'New Post',
+        keys: 'Ctrl+N',
+        run: () => {
+          throw new Error('creating posts is not available yet.');
+        },
+      },
+      {
         id: 'post.save',
         title: 'Save',
         keys: 'Ctrl+S',

@@ -1,4 +1,4 @@
-import { cp } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { methodNames } from '../../../shared/api';
@@ -120,5 +120,42 @@ describe('main.ts wiring', () => {
         expect.objectContaining({ site: expect.objectContaining({ name: 'other' }) }),
       ),
     );
+  });
+
+  it('File > Open Site… opens the chosen folder, tells the renderer and lists it in Open Recent; About shows', async () => {
+    await startMain();
+    const window = state.windows[0]!;
+    const chosen = path.join(dir, 'chosen');
+    await cp(path.join(fixtureSitesDir, 'hugo-basic'), chosen, { recursive: true });
+    (electronFake.dialog.showOpenDialog as unknown as ReturnType<typeof vi.fn>).mockResolvedValueOnce({
+      canceled: false,
+      filePaths: [chosen],
+    });
+    type Item = { label?: string; click?: () => void; submenu?: Item[] };
+    const items = (): Item[] => {
+      const calls = electronFake.Menu.buildFromTemplate.mock.calls;
+      const flatten = (list: Item[]): Item[] =>
+        list.flatMap((item) => [item, ...flatten(item.submenu ?? [])]);
+      return flatten(calls[calls.length - 1]?.[0] as Item[]);
+    };
+    items().find((item) => item.label === 'Open Site…')!.click!();
+    await vi.waitFor(() =>
+      expect(window.webContents.send).toHaveBeenCalledWith(
+        eventChannel('siteOpened'),
+        expect.objectContaining({ site: expect.objectContaining({ name: 'chosen' }) }),
+      ),
+    );
+    expect(
+      (electronFake.dialog.showOpenDialog as unknown as ReturnType<typeof vi.fn>).mock.calls[0]?.[1],
+    ).toMatchObject({
+      properties: ['openDirectory'],
+    });
+    await vi.waitFor(() => expect(items().some((item) => item.label?.startsWith('chosen — '))).toBe(true));
+    const recent = JSON.parse(
+      await readFile(path.join(dir, 'profile', 'recent-sites.json'), 'utf8'),
+    ) as string[];
+    expect(recent[0]).toMatch(/chosen$/);
+    items().find((item) => item.label === 'About Postdesk')!.click!();
+    await vi.waitFor(() => expect(electronFake.dialog.showMessageBox).toHaveBeenCalled());
   });
 });

@@ -12,6 +12,14 @@ import { LibrarySidebar } from './features/library/library-sidebar';
 import { PreviewFrame } from './features/preview/preview-frame';
 import { StatusBar } from './features/status/status-bar';
 import { useStore } from './state/create-store';
+import { useAppCommands, switchToPost } from './features/commands/use-app-commands';
+import { commandRegistry } from './features/commands/command-registry';
+import { UnsavedPrompt } from './features/commands/unsaved-prompt';
+import { viewStore } from './features/commands/view-store';
+import { Palettes } from './features/palette/palettes';
+import { scheduleBackups } from './features/recovery/backup-scheduler';
+import { RecoveryDialog } from './features/recovery/recovery-dialog';
+import { useTheme } from './features/theme/use-theme';
 import { applyDiskChange, documentStore, saveDocument, setBody } from './state/document-store';
 import { createPostChangeQueue, libraryStore, openLibrary, refreshPosts } from './state/library-store';
 import { requestOpen } from './state/switch-guard';
@@ -20,8 +28,12 @@ import { requestOpen } from './state/switch-guard';
 export function App({ client }: { client: PostdeskClient }) {
   const { api, assetUrl } = client;
   const site = useStore(libraryStore, (library) => library.site);
+  const posts = useStore(libraryStore, (library) => library.posts);
   const state = useStore(documentStore);
   const doc = state.status === 'open' ? state.doc : null;
+  const view = useStore(viewStore);
+  const commandFailure = useStore(commandRegistry.failure);
+  useTheme();
 
   const refresh = useCallback(() => void refreshPosts(api), [api]);
   const open = useCallback((id: string) => void requestOpen(api, id), [api]);
@@ -34,6 +46,18 @@ export function App({ client }: { client: PostdeskClient }) {
       void applyDiskChange(api, event);
     });
   }, [api, refresh]);
+
+  const refreshAfterSave = useCallback(() => refreshPosts(api), [api]);
+  useAppCommands(api, refreshAfterSave);
+  useEffect(() => scheduleBackups(api), [api]);
+  useEffect(
+    () =>
+      api.on('siteOpened', () => {
+        documentStore.set({ status: 'empty' });
+        void openLibrary(api);
+      }),
+    [api],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -67,7 +91,10 @@ export function App({ client }: { client: PostdeskClient }) {
   }, [doc]);
 
   return (
-    <div className="app" data-ready={site ? 'true' : 'false'}>
+    <div
+      className={`app${view.preview ? '' : ' hide-preview'}${view.form ? '' : ' hide-form'}`}
+      data-ready={site ? 'true' : 'false'}
+    >
       <LibrarySidebar selectedId={doc?.id ?? null} onOpen={open} />
       <main className="workspace">
         {state.status === 'empty' ? <p className="placeholder">Choose a post to edit.</p> : null}
@@ -98,8 +125,16 @@ export function App({ client }: { client: PostdeskClient }) {
         ) : null}
         <StatusBar doc={doc} />
         <ImageTools client={client} site={site} />
+        {commandFailure ? (
+          <p role="alert" className="command-failure">
+            {commandFailure}
+          </p>
+        ) : null}
       </main>
+      <Palettes posts={posts} onOpenPost={(id) => void switchToPost(api, id)} />
       <UnsavedChangesDialog api={api} onSaved={refresh} />
+      <UnsavedPrompt />
+      <RecoveryDialog api={api} siteRoot={site?.root ?? null} />
     </div>
   );
 }

@@ -116,6 +116,57 @@ export interface SiteImage {
   usedBy: string[];
 }
 
+/** An unsaved buffer kept in the user-data folder, offered back after a crash. */
+export interface BackupEntry {
+  /** The post the buffer belongs to (site-relative). */
+  id: string;
+  /** The whole text of the buffer when it was backed up. */
+  text: string;
+  /** The text of the file on disk now, or null when the file is gone. */
+  diskText: string | null;
+  /** When the backup was written (ISO 8601). */
+  savedAt: string;
+}
+
+/** The commands the native menu sends to the renderer (executed by its command registry). */
+export const menuCommands = [
+  'post.new',
+  'post.save',
+  'post.close',
+  'post.reveal',
+  'edit.find',
+  'edit.replace',
+  'view.togglePreview',
+  'view.toggleForm',
+  'theme.system',
+  'theme.light',
+  'theme.dark',
+  'palette.commands',
+  'palette.quickOpen',
+] as const;
+
+/** One of the commands the native menu can send. */
+export type MenuCommand = (typeof menuCommands)[number];
+
+/** Pushed when the native menu chose a command the renderer carries out. */
+export interface MenuCommandEvent {
+  command: MenuCommand;
+}
+
+/** Why the main process asks the renderer whether unsaved work may be left. */
+export type CloseReason = 'close-window' | 'switch-site';
+
+/** Pushed when the main process wants to close the window or switch site: answer with `confirmClose`. */
+export interface CloseRequestedEvent {
+  requestId: number;
+  reason: CloseReason;
+}
+
+/** Pushed when the library opened a site (at start, from the menu, or from a second launch). */
+export interface SiteOpenedEvent {
+  site: SiteInfo;
+}
+
 const maxPathLength = 4096;
 const maxTextLength = 64 * 1024 * 1024;
 const maxImageBase64 = Math.ceil((50 * 1024 * 1024) / 3) * 4;
@@ -185,11 +236,36 @@ export const methods = {
     args: z.object({}).strict(),
     result: returns<SiteImage[]>(),
   },
+  backupBuffer: {
+    args: z
+      .object({ id: SitePath, text: z.string().max(maxTextLength, 'the buffer is too large to back up') })
+      .strict(),
+    result: returns<{ savedAt: string } | null>(),
+  },
+  dropBackup: {
+    args: z.object({ id: SitePath }).strict(),
+    result: returns<{ dropped: boolean }>(),
+  },
+  listBackups: {
+    args: z.object({}).strict(),
+    result: returns<BackupEntry[]>(),
+  },
+  confirmClose: {
+    args: z.object({ requestId: z.number().int().nonnegative(), proceed: z.boolean() }).strict(),
+    result: returns<null>(),
+  },
+  revealPost: {
+    args: z.object({ id: SitePath }).strict(),
+    result: returns<null>(),
+  },
 } as const;
 
 /** The events of the contract and their payloads. */
 export const events = {
   postChanged: returns<PostChangedEvent>(),
+  menuCommand: returns<MenuCommandEvent>(),
+  closeRequested: returns<CloseRequestedEvent>(),
+  siteOpened: returns<SiteOpenedEvent>(),
 } as const;
 
 /** The name of a contract method. */

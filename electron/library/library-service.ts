@@ -5,11 +5,13 @@ import { PostdeskError } from '../../shared/errors';
 import { removeStrayTempFiles } from './atomic-write';
 import { imageCatalogOf } from './images/image-catalog';
 import { importImage } from './images/import-image';
+import { BackupStore } from './backup-store';
 import { readSiteAsset, type SiteAsset } from './site-assets';
 import { isPostFileName, PostIndex } from './post-index';
 import { PostStore } from './post-store';
 import { detectSite } from './site-detect';
-import { toId } from './site-paths';
+import { resolveExisting, resolveForWrite, toId } from './site-paths';
+import { promises as fs } from 'node:fs';
 
 /** Something that wants the contract's events. */
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -36,6 +38,12 @@ interface OpenSite {
 export interface LibraryOptions {
   /** Watch the open site for changes made outside Postdesk (default true). */
   watch?: boolean;
+  /** Folder for crash-recovery backups of unsaved buffers (in the user-data folder); none: backups are off. */
+  backupDir?: string;
+  /** The desktop shell's answers: whether unsaved work may be left (`confirmClose`). */
+  onCloseAnswer?: (requestId: number, proceed: boolean) => void;
+  /** The desktop shell's file manager: shows a file in its folder (`revealPost`). */
+  revealPath?: (absolutePath: string) => void;
 }
 
 /**
@@ -45,6 +53,7 @@ export interface LibraryOptions {
 export function createLibrary(options: LibraryOptions = {}): Library {
   const listeners = new Set<EventListener>();
   let current: OpenSite | null = null;
+  const backups = options.backupDir ? new BackupStore(options.backupDir) : null;
 
   const emit: EventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -67,6 +76,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     const previous = current;
     current = next;
     await previous?.watcher?.close();
+    emit('siteOpened', { site: info });
     return info;
   }
 
@@ -95,6 +105,44 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     },
     async listImages() {
       return imageCatalogOf(site().info).list();
+    },
+    async backupBuffer({ id, text }) {
+      const { info } = site();
+      await resolveForWrite(info.root, id);
+      if (!backups) return null;
+      const record = await backups.save(info.root, id, text);
+      return { savedAt: record.savedAt };
+    },
+    async dropBackup({ id }) {
+      const { info } = site();
+      return { dropped: backups ? await backups.drop(info.root, id) : false };
+    },
+    async listBackups() {
+      const { info } = site();
+      if (!backups) return [];
+      const records = await backups.list(info.root);
+      return Promise.all(
+        records.map(async (record) => ({
+          id: record.id,
+          text: record.text,
+          savedAt: record.savedAt,
+          diskText: await resolveExisting(info.root, record.id)
+            .then((file) => fs.readFile(file, 'utf8'))
+            .catch(() => null),
+        })),
+      );
+    },
+    async confirmClose({ requestId, proceed }) {
+      options.onCloseAnswer?.(requestId, proceed);
+      return null;
+    },
+    async revealPost({ id }) {
+      const { info } = site();
+      if (!options.revealPath) {
+        throw new PostdeskError('internal', 'Reveal in Folder is available in the desktop app only.');
+      }
+      options.revealPath(await resolveExisting(info.root, id));
+      return null;
     },
   };
 

@@ -30,6 +30,11 @@ function handlers(): Handlers {
       height: 1,
     }),
     listImages: async () => [],
+    backupBuffer: async () => null,
+    dropBackup: async () => ({ dropped: false }),
+    listBackups: async () => [],
+    confirmClose: async () => null,
+    revealPost: async () => null,
   };
 }
 

@@ -21,7 +21,10 @@ protocol.registerSchemesAsPrivileged([
 
 const outDir = path.join(__dirname, '..');
 const rendererDir = path.join(outDir, 'renderer');
-const library = createLibrary();
+const library = createLibrary({
+  trashItem: (file) => shell.trashItem(file),
+  revealItem: (file) => shell.showItemInFolder(file),
+});
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({

@@ -77,7 +77,7 @@ export function formatDate(date: Date, style: DateStyle): string {
   return hugoDate(date);
 }
 
-/** Guesses the date style of a site from the date strings its posts already hold (most common wins). */
+/** Guesses the date style of a site from the date strings its posts already hold (most common wins; ties go to `fallback`). */
 export function dateStyleOf(dates: Array<string | null>, fallback: DateStyle): DateStyle {
   const counts: Record<DateStyle, number> = { datetime: 0, date: 0, jekyll: 0 };
   for (const value of dates) {
@@ -86,6 +86,9 @@ export function dateStyleOf(dates: Array<string | null>, fallback: DateStyle): D
     else if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?( [+-]\d{4})?$/.test(value)) counts.jekyll++;
     else if (/^\d{4}-\d{2}-\d{2}T/.test(value)) counts.datetime++;
   }
-  const best = (Object.keys(counts) as DateStyle[]).sort((a, b) => counts[b] - counts[a])[0] ?? fallback;
+  const best =
+    (Object.keys(counts) as DateStyle[]).sort(
+      (a, b) => counts[b] - counts[a] || Number(b === fallback) - Number(a === fallback),
+    )[0] ?? fallback;
   return counts[best] > 0 ? best : fallback;
 }

@@ -21,10 +21,11 @@ export function parseHeader(header: string, format: FrontMatterFormat, rawStart:
     else if (format === 'toml') data = parseToml(raw);
     else data = yaml.load(raw, { schema: yaml.CORE_SCHEMA }) ?? {};
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      const line = lineOfOffset(header, rawStart);
       return {
         ok: false,
-        error: 'The front matter is not a map of keys and values.',
-        line: lineOfOffset(header, rawStart),
+        error: `The front matter starting on line ${line} is not a map of keys and values.`,
+        line,
       };
     }
     return { ok: true, data: data as Record<string, unknown> };
@@ -42,7 +43,8 @@ function describeParseError(
   const firstLine = lineOfOffset(header, rawStart);
   const message = error instanceof Error ? error.message : String(error);
   const base =
-    (error instanceof yaml.YAMLException ? error.reason : undefined) ?? message.split('\n')[0] ?? message;
+    (error instanceof yaml.YAMLException ? error.reason : undefined) ??
+    (format === 'json' ? message.replace(/\s+/g, ' ') : (message.split('\n')[0] ?? message));
   let line: number | null = null;
   const withMark = error as { mark?: { line?: number }; line?: number };
   if (format === 'yaml' && typeof withMark.mark?.line === 'number') {

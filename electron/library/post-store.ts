@@ -6,10 +6,9 @@ import { PostdeskError } from '../../shared/errors';
 import { detectBodyKind } from '../../shared/post/body-kind';
 import { splitFrontMatter } from '../../shared/post/split-front-matter';
 import { removeStrayTempFiles, writeFileAtomic, type AtomicFs } from './atomic-write';
+import { maxEditableBytes } from './post-summary';
 import { resolveExisting, resolveForWrite } from './site-paths';
 
-/** Files larger than this open read-only (and shown truncated). */
-export const maxEditableBytes = 10 * 1024 * 1024;
 /** How much of a too-large file `read` shows. */
 export const truncatedShowBytes = 256 * 1024;
 

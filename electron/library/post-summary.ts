@@ -15,7 +15,12 @@ export interface HeaderRead {
   invalidUtf8: boolean;
   /** True when the bytes read hold a NUL byte (a binary file). */
   binary: boolean;
+  /** True when the front matter block did not close within the first 1 MiB of a longer file. */
+  headerTooLong?: boolean;
 }
+
+/** Files larger than this are listed with a problem and open read-only (see PostStore). */
+export const maxEditableBytes = 10 * 1024 * 1024;
 
 /**
  * Reads just enough of a post file to hold its whole front matter block (16 KiB, growing up to
@@ -38,7 +43,7 @@ export async function readHeader(file: string): Promise<HeaderRead> {
       const split = splitFrontMatter(text);
       const complete = split.format === null || split.error === null || bytesRead < size;
       if (complete || size >= maxHeader) {
-        return { text, invalidUtf8, binary: bytes.includes(0) };
+        return { text, invalidUtf8, binary: bytes.includes(0), headerTooLong: !complete };
       }
       size *= 4;
     }
@@ -87,7 +92,15 @@ export function summarize(
       errorLine = parsed.line;
     }
   }
-  if (read.binary || headerText.includes('\0')) {
+  if (read.headerTooLong) {
+    error = `The front matter opened on line 1 runs past ${maxHeader / (1024 * 1024)} MB without closing.`;
+    errorLine = 1;
+  }
+  if (stat.size > maxEditableBytes) {
+    const mb = (stat.size / (1024 * 1024)).toFixed(1);
+    error = `The file is ${mb} MB, over the ${maxEditableBytes / (1024 * 1024)} MB Postdesk edits: it opens read-only.`;
+    errorLine = null;
+  } else if (read.binary || headerText.includes('\0')) {
     error = 'The file holds NUL bytes: it looks binary, not text. It opens read-only.';
     errorLine = null;
   } else if (read.invalidUtf8) {

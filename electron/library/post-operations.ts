@@ -37,6 +37,8 @@ export async function postTarget(info: SiteInfo, id: string): Promise<PostTarget
   const inContent = info.contentDirs.some((dir) => dir === '.' || id.startsWith(`${dir}/`));
   if (!inContent) throw new PostdeskError('invalid-argument', `${id} is not inside a content folder.`);
   const bundle = isBundleIndexName(name) && folderId !== '.' && !info.contentDirs.includes(folderId);
+  // The post itself must resolve inside the site: a link leading out or to nothing is refused.
+  await resolveExisting(info.root, id);
   return { entry: await resolveEntry(info.root, bundle ? folderId : id), bundle };
 }
 

@@ -73,10 +73,18 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       store: new PostStore(info.root),
       watcher: null,
     };
-    if (options.watch !== false) next.watcher = watchSite(next, emit);
     const previous = current;
     current = next;
     await previous?.watcher?.close();
+    if (options.watch !== false) {
+      // Index first, then watch: the watcher's own scan of a large site would slow the first list.
+      void next.index
+        .refresh((progress) => emit('indexProgress', progress))
+        .catch(() => [])
+        .then(() => {
+          if (current === next) next.watcher = watchSite(next, emit);
+        });
+    }
     return info;
   }
 
@@ -224,5 +232,25 @@ function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
       emit('postChanged', { id, kind: 'removed', summary: null });
   });
   watcher.on('error', () => undefined);
+  watcher.once('ready', () => {
+    // Catch what changed between the first index and the watcher being ready.
+    const before = new Map(site.index.all().map((summary) => [summary.id, summary]));
+    void site.index
+      .refresh()
+      .then((after) => {
+        const seen = new Set<string>();
+        for (const summary of after) {
+          seen.add(summary.id);
+          const old = before.get(summary.id);
+          if (old !== summary) {
+            emit('postChanged', { id: summary.id, kind: old ? 'changed' : 'added', summary });
+          }
+        }
+        for (const id of before.keys()) {
+          if (!seen.has(id)) emit('postChanged', { id, kind: 'removed', summary: null });
+        }
+      })
+      .catch(() => undefined);
+  });
   return watcher;
 }

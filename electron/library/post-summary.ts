@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import type { PostSummary, SiteInfo } from '../../shared/api';
 import { detectBodyKind } from '../../shared/post/body-kind';
 import { splitFrontMatter } from '../../shared/post/split-front-matter';
@@ -52,18 +52,71 @@ export async function readHeader(file: string): Promise<HeaderRead> {
   }
 }
 
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
+
 function decode(bytes: Uint8Array, whole: boolean): { text: string; invalidUtf8: boolean } {
+  // A partial read may cut a character at its end: decode only up to the last whole character.
+  const usable = whole ? bytes : bytes.subarray(0, completeLength(bytes));
   try {
-    // `stream: true` on a partial read keeps a character cut at the chunk's end from counting as invalid.
-    return {
-      text: new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !whole }),
-      invalidUtf8: false,
-    };
+    return { text: fatalDecoder.decode(usable), invalidUtf8: false };
   } catch {
     return {
       text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
       invalidUtf8: true,
     };
+  }
+}
+
+/** The length of `bytes` without a UTF-8 sequence cut off at its end. */
+function completeLength(bytes: Uint8Array): number {
+  const end = bytes.length;
+  for (let back = 1; back <= 3 && back <= end; back++) {
+    const byte = bytes[end - back] ?? 0;
+    if ((byte & 0xc0) === 0x80) continue;
+    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return needed > back ? end - back : end;
+  }
+  return end;
+}
+
+const sharedChunk = Buffer.allocUnsafe(firstChunk);
+
+/**
+ * The synchronous twin of `readHeader` for the index's batches (no thread-pool round trip per
+ * call): also answers the file's stat, or null when it is not a readable regular file.
+ */
+export function readHeaderSync(
+  file: string,
+  known?: (stat: { mtimeMs: number; size: number }) => boolean,
+): { read: HeaderRead | null; stat: { mtimeMs: number; size: number } } | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return null;
+    const stat = { mtimeMs: info.mtimeMs, size: info.size };
+    if (known?.(stat)) return { read: null, stat };
+    let size = firstChunk;
+    for (;;) {
+      const buffer = size === firstChunk ? sharedChunk : Buffer.allocUnsafe(size);
+      const bytesRead = readSync(fd, buffer, 0, size, 0);
+      const bytes = buffer.subarray(0, bytesRead);
+      const { text, invalidUtf8 } = decode(bytes, bytesRead < size);
+      const split = splitFrontMatter(text);
+      const complete = split.format === null || split.error === null || bytesRead < size;
+      if (complete || size >= maxHeader) {
+        return { read: { text, invalidUtf8, binary: bytes.includes(0), headerTooLong: !complete }, stat };
+      }
+      size *= 4;
+    }
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
   }
 }
 

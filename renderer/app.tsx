@@ -6,6 +6,7 @@ import { splitFrontMatter } from '../shared/post/split-front-matter';
 import { BodyEditor } from './features/editor/body-editor';
 import { FrontMatterPanel } from './features/frontmatter/front-matter-panel';
 import { PostList } from './features/library/post-list';
+import { PostActionsBar } from './features/post-actions/post-actions-bar';
 import { PreviewFrame } from './features/preview/preview-frame';
 import { StatusBar } from './features/status/status-bar';
 import { useStore } from './state/create-store';
@@ -72,6 +73,7 @@ export function App({ client }: { client: PostdeskClient }) {
         <h1 className="site-name">{site?.name ?? 'Postdesk'}</h1>
         {site?.notice ? <p className="notice">{site.notice}</p> : null}
         {loadError ? <p role="alert">{loadError}</p> : null}
+        <PostActionsBar api={api} site={site} selectedId={doc?.id ?? null} onChanged={refresh} />
         <PostList posts={posts} selectedId={doc?.id ?? null} onOpen={(id) => void openDocument(api, id)} />
       </aside>
       <main className="workspace">

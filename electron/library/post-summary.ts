@@ -24,13 +24,9 @@ export const maxEditableBytes = 10 * 1024 * 1024;
 
 /**
  * Reads just enough of a post file to hold its whole front matter block (16 KiB, growing up to
- * 1 MiB only when the block is longer) and answers that text; the body is never read in full.
+ * 1 MiB only when the block is longer), telling whether those bytes are binary or not valid UTF-8;
+ * the body is never read in full.
  */
-export async function readHeaderText(file: string): Promise<string> {
-  return (await readHeader(file)).text;
-}
-
-/** Like `readHeaderText`, also telling whether the bytes read are binary or not valid UTF-8. */
 export async function readHeader(file: string): Promise<HeaderRead> {
   const handle = await fs.open(file, 'r');
   try {

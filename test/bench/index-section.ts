@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createLibrary } from '../../electron/library/library-service';
 import { median, ms, type BenchContext, type BenchSection } from './bench-section';
 
@@ -61,6 +61,14 @@ export const indexSection: BenchSection = {
         `${posts} posts: in-process ${ms(inProcess)} (median of ${repeat}), watch on (the watcher starts once the index is ready) ${ms(withWatcher)}`,
       );
       context.print(`${posts} posts: whole process (node start + open + index + exit) ${ms(wholeProcess)}`);
+      const delay = monitorEventLoopDelay({ resolution: 1 });
+      delay.enable();
+      await timeIndexInProcess(site, false);
+      delay.disable();
+      context.print(
+        `${posts} posts: longest event-loop stall while indexing ${ms(delay.max / 1e6)} ` +
+          `(p99 ${ms(delay.percentile(99) / 1e6)}): the main process stays responsive`,
+      );
       if (posts === 1000) {
         context.print(
           `  target 1,000 posts <= ${target1k} ms in-process: ${inProcess <= target1k ? 'met' : 'NOT met'}`,

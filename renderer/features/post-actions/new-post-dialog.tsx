@@ -18,6 +18,7 @@ export function NewPostDialog({
   const [section, setSection] = useState(
     site.sections.includes('posts') ? 'posts' : (site.sections[0] ?? ''),
   );
+  const [bundle, setBundle] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const create = (): void => {
@@ -28,7 +29,7 @@ export function NewPostDialog({
     setBusy(true);
     setError(null);
     api
-      .createPost({ title, section })
+      .createPost({ title, section, bundle })
       .then(onCreated)
       .catch((failure: unknown) => setError((failure as Error).message))
       .finally(() => setBusy(false));
@@ -57,6 +58,12 @@ export function NewPostDialog({
           ))}
         </select>
       </label>
+      {site.generator === 'hugo' ? (
+        <label style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
+          <input type="checkbox" checked={bundle} onChange={(event) => setBundle(event.target.checked)} />
+          Page bundle (a folder for the post and its images)
+        </label>
+      ) : null}
     </ActionDialog>
   );
 }

@@ -108,6 +108,9 @@ export function PostActionsBar({
           Reveal
         </button>
       ) : null}
+      <p className="site-detected" style={{ margin: 0, flexBasis: '100%', fontSize: '0.8em', opacity: 0.75 }}>
+        {site.detected}
+      </p>
       {message ? (
         <p className="post-actions-message" aria-live="polite" style={{ margin: 0, flexBasis: '100%' }}>
           {message}

@@ -67,7 +67,7 @@ export const indexSection: BenchSection = {
       delay.disable();
       context.print(
         `${posts} posts: longest event-loop stall while indexing ${ms(delay.max / 1e6)} ` +
-          `(p99 ${ms(delay.percentile(99) / 1e6)}): the main process stays responsive`,
+          `(p99 ${ms(delay.percentile(99) / 1e6)})`,
       );
       if (posts === 1000) {
         context.print(

@@ -53,7 +53,8 @@ const guard = createCloseGuard((requestId, reason: CloseReason) => {
 const library = createLibrary({
   backupDir: path.join(userData, 'backups'),
   onCloseAnswer: (requestId, proceed) => guard.answer(requestId, proceed),
-  revealPath: (file) => shell.showItemInFolder(file),
+  trashItem: (file) => shell.trashItem(file),
+  revealItem: (file) => shell.showItemInFolder(file),
 });
 const recent = new RecentSites(userData);
 

@@ -9,6 +9,7 @@ import { FrontMatterPanel } from './features/frontmatter/front-matter-panel';
 import { imageEditorExtensions } from './features/images/image-editor-extensions';
 import { ImageTools } from './features/images/image-tools';
 import { LibrarySidebar } from './features/library/library-sidebar';
+import { PostActionsBar } from './features/post-actions/post-actions-bar';
 import { PreviewFrame } from './features/preview/preview-frame';
 import { StatusBar } from './features/status/status-bar';
 import { useStore } from './state/create-store';
@@ -95,7 +96,13 @@ export function App({ client }: { client: PostdeskClient }) {
       className={`app${view.preview ? '' : ' hide-preview'}${view.form ? '' : ' hide-form'}`}
       data-ready={site ? 'true' : 'false'}
     >
-      <LibrarySidebar selectedId={doc?.id ?? null} onOpen={open} />
+      <LibrarySidebar
+        selectedId={doc?.id ?? null}
+        onOpen={open}
+        actions={
+          <PostActionsBar api={api} site={site} selectedId={doc?.id ?? null} onChanged={refreshAfterSave} />
+        }
+      />
       <main className="workspace">
         {state.status === 'empty' ? <p className="placeholder">Choose a post to edit.</p> : null}
         {state.status === 'loading' ? <p className="placeholder">Opening {state.id}…</p> : null}

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { PostSummary, SiteInfo } from '../shared/api';
+import { useCallback, useEffect, useMemo } from 'react';
 import { siteFileForUrl } from '../shared/render/asset-paths';
 import type { PostdeskClient } from './api/connect-api';
 import { splitFrontMatter } from '../shared/post/split-front-matter';
@@ -8,42 +7,68 @@ import { useBodyMode } from './features/editor/body-mode';
 import { bodyLinter, siteFileChecker } from './features/problems/body-linter';
 import { ProblemsList } from './features/problems/problems-list';
 import { usePreviewStylesheet } from './features/preview/use-preview-stylesheet';
+import { DiskConflictPanel } from './features/conflict/disk-conflict-panel';
+import { UnsavedChangesDialog } from './features/conflict/unsaved-changes-dialog';
 import { FrontMatterPanel } from './features/frontmatter/front-matter-panel';
-import { PostList } from './features/library/post-list';
+import { imageEditorExtensions } from './features/images/image-editor-extensions';
+import { ImageTools } from './features/images/image-tools';
+import { LibrarySidebar } from './features/library/library-sidebar';
+import { PostActionsBar } from './features/post-actions/post-actions-bar';
 import { PreviewFrame } from './features/preview/preview-frame';
 import { StatusBar } from './features/status/status-bar';
 import { useStore } from './state/create-store';
-import { documentStore, openDocument, saveDocument, setBody } from './state/document-store';
+import { useAppCommands, switchToPost } from './features/commands/use-app-commands';
+import { commandRegistry } from './features/commands/command-registry';
+import { UnsavedPrompt } from './features/commands/unsaved-prompt';
+import { viewStore } from './features/commands/view-store';
+import { Palettes } from './features/palette/palettes';
+import { scheduleBackups } from './features/recovery/backup-scheduler';
+import { RecoveryDialog } from './features/recovery/recovery-dialog';
+import { useTheme } from './features/theme/use-theme';
+import { applyDiskChange, documentStore, saveDocument, setBody } from './state/document-store';
+import { createPostChangeQueue, libraryStore, openLibrary, refreshPosts } from './state/library-store';
+import { requestOpen } from './state/switch-guard';
 
 /** The Postdesk window: post list, front matter, body editor, preview and status line. */
 export function App({ client }: { client: PostdeskClient }) {
   const { api, assetUrl } = client;
-  const [site, setSite] = useState<SiteInfo | null>(null);
-  const [posts, setPosts] = useState<PostSummary[]>([]);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const site = useStore(libraryStore, (library) => library.site);
+  const posts = useStore(libraryStore, (library) => library.posts);
   const state = useStore(documentStore);
   const doc = state.status === 'open' ? state.doc : null;
+  const view = useStore(viewStore);
+  const commandFailure = useStore(commandRegistry.failure);
+  useTheme();
 
-  const refresh = useCallback(async () => {
-    setPosts(await api.listPosts({}));
-  }, [api]);
+  const refresh = useCallback(() => void refreshPosts(api), [api]);
+  const open = useCallback((id: string) => void requestOpen(api, id), [api]);
 
   useEffect(() => {
-    api
-      .openSite({})
-      .then(async (info) => {
-        setSite(info);
-        await refresh();
-      })
-      .catch((error: unknown) => setLoadError((error as Error).message));
-    return api.on('postChanged', () => void refresh());
+    void openLibrary(api);
+    const queueListChange = createPostChangeQueue(refresh);
+    return api.on('postChanged', (event) => {
+      queueListChange(event);
+      void applyDiskChange(api, event);
+    });
   }, [api, refresh]);
+
+  const refreshAfterSave = useCallback(() => refreshPosts(api), [api]);
+  useAppCommands(api, refreshAfterSave);
+  useEffect(() => scheduleBackups(api), [api]);
+  useEffect(
+    () =>
+      api.on('siteOpened', () => {
+        documentStore.set({ status: 'empty' });
+        void openLibrary(api);
+      }),
+    [api],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        void saveDocument(api).then(refresh);
+        void saveDocument(api).then((saved) => saved && refresh());
       }
     };
     window.addEventListener('keydown', onKey);
@@ -63,7 +88,10 @@ export function App({ client }: { client: PostdeskClient }) {
   const [kind, setKind] = useBodyMode(doc ? { id: doc.id, bodyKind: doc.bodyKind } : null);
   const existingFiles = useMemo(() => siteFileChecker(api), [api]);
   const editorExtensions = useMemo(
-    () => (docId === null ? [] : [bodyLinter({ postId: docId, kind, staticDir, existingFiles })]),
+    () =>
+      docId === null
+        ? imageEditorExtensions
+        : [...imageEditorExtensions, bodyLinter({ postId: docId, kind, staticDir, existingFiles })],
     [docId, kind, staticDir, existingFiles],
   );
   const stylesheetUrl = usePreviewStylesheet(api, assetUrl, site);
@@ -79,13 +107,17 @@ export function App({ client }: { client: PostdeskClient }) {
   }, [doc]);
 
   return (
-    <div className="app" data-ready={site ? 'true' : 'false'}>
-      <aside className="sidebar">
-        <h1 className="site-name">{site?.name ?? 'Postdesk'}</h1>
-        {site?.notice ? <p className="notice">{site.notice}</p> : null}
-        {loadError ? <p role="alert">{loadError}</p> : null}
-        <PostList posts={posts} selectedId={doc?.id ?? null} onOpen={(id) => void openDocument(api, id)} />
-      </aside>
+    <div
+      className={`app${view.preview ? '' : ' hide-preview'}${view.form ? '' : ' hide-form'}`}
+      data-ready={site ? 'true' : 'false'}
+    >
+      <LibrarySidebar
+        selectedId={doc?.id ?? null}
+        onOpen={open}
+        actions={
+          <PostActionsBar api={api} site={site} selectedId={doc?.id ?? null} onChanged={refreshAfterSave} />
+        }
+      />
       <main className="workspace">
         {state.status === 'empty' ? <p className="placeholder">Choose a post to edit.</p> : null}
         {state.status === 'loading' ? <p className="placeholder">Opening {state.id}…</p> : null}
@@ -94,13 +126,14 @@ export function App({ client }: { client: PostdeskClient }) {
             Could not open {state.id}: {state.message}
           </p>
         ) : null}
+        {doc ? <DiskConflictPanel api={api} doc={doc} onSaved={refresh} /> : null}
         {doc && parts ? (
           <div className="editor-area">
             <div className="edit-column">
               <h2 className="post-id">{doc.id}</h2>
               <FrontMatterPanel raw={parts.raw} format={parts.format} />
               <BodyEditor
-                key={doc.id}
+                key={`${doc.id}#${doc.loads}`}
                 value={parts.body}
                 kind={kind}
                 onKindChange={setKind}
@@ -120,7 +153,17 @@ export function App({ client }: { client: PostdeskClient }) {
           </div>
         ) : null}
         <StatusBar doc={doc} body={parts?.body} kind={doc ? kind : undefined} />
+        <ImageTools client={client} site={site} />
+        {commandFailure ? (
+          <p role="alert" className="command-failure">
+            {commandFailure}
+          </p>
+        ) : null}
       </main>
+      <Palettes posts={posts} onOpenPost={(id) => void switchToPost(api, id)} />
+      <UnsavedChangesDialog api={api} onSaved={refresh} />
+      <UnsavedPrompt />
+      <RecoveryDialog api={api} siteRoot={site?.root ?? null} />
     </div>
   );
 }

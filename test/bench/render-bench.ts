@@ -4,12 +4,16 @@
  * keypress-to-preview latency p50/p95 on a 50 KB body, typed into the browser-mode app.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+import type { BodyKind } from '../../shared/api';
+import { detectBodyKind } from '../../shared/post/body-kind';
+import { splitFrontMatter } from '../../shared/post/split-front-matter';
 import { chromiumFlags, systemChromium } from '../e2e/support/browsers';
+import type { BenchContext, BenchSection } from './bench-section';
 
 // page.evaluate callbacks run in the browser, but this file is type-checked for Node (no DOM lib):
 // the browser globals they use are declared loosely here, for this module only.
@@ -56,7 +60,7 @@ export function generatedPostBody(bytes: number, seed = 1): string {
     const pick = index % 12;
     if (pick === 0) block = `## ${sentence()}`;
     else if (pick === 3) block = Array.from({ length: 4 }, () => `- ${sentence()}`).join('\n');
-    else if (pick === 5) block = `\`\`\`js\nconst ${word()} = ${index};\nconsole.log(${word()});\n\`\`\``;
+    else if (pick === 5) block = `\`\`\`js\nconst ${word()} = ${index};\nprint(${word()});\n\`\`\``;
     else if (pick === 7) block = `![${word()} ${word()}](/images/blog/post-${index}/photo.png)`;
     else if (pick === 8) block = `> ${sentence()}`;
     else if (pick === 9) {
@@ -112,9 +116,15 @@ async function pipelineBundle(): Promise<string> {
   return result.outputFiles[0]?.text ?? '';
 }
 
+/** A body to measure and its kind. */
+export interface BenchBody {
+  body: string;
+  kind: BodyKind;
+}
+
 async function measurePipeline(
   browser: Browser,
-  bodies: Record<string, string>,
+  bodies: Record<string, BenchBody>,
 ): Promise<Record<string, BrowserFigures>> {
   const page = await browser.newPage();
   await page.setContent(
@@ -123,16 +133,16 @@ async function measurePipeline(
   await page.addScriptTag({ content: await pipelineBundle() });
   await page.waitForFunction(() => document.getElementById('f').contentDocument?.body);
   const figures: Record<string, BrowserFigures> = {};
-  for (const [name, body] of Object.entries(bodies)) {
+  for (const [name, { body, kind }] of Object.entries(bodies)) {
     figures[name] = await page.evaluate(
-      async ({ body }) => {
+      async ({ body, kind }) => {
         type Pipeline = {
-          renderBody(body: string, kind: 'markdown', options: { lineMarkers: boolean }): string;
+          renderBody(body: string, kind: 'markdown' | 'html', options: { lineMarkers: boolean }): string;
           sanitizeHtml(html: string, rewrite: (url: string) => string | null): unknown;
           patchPreview(
             doc: Document,
             body: string,
-            kind: 'markdown',
+            kind: 'markdown' | 'html',
             rewrite: (url: string) => string | null,
           ): void;
         };
@@ -158,17 +168,17 @@ async function measurePipeline(
           }
           return samples;
         };
-        const html = pipeline.renderBody(body, 'markdown', { lineMarkers: true });
+        const html = pipeline.renderBody(body, kind, { lineMarkers: true });
         // Warm up every path first, so the first one measured does not pay for the JIT.
         for (let i = 0; i < 15; i++) {
-          pipeline.sanitizeHtml(pipeline.renderBody(body, 'markdown', { lineMarkers: true }), rewrite);
-          pipeline.patchPreview(frame, i % 2 === 0 ? `${body}warm` : body, 'markdown', rewrite);
+          pipeline.sanitizeHtml(pipeline.renderBody(body, kind, { lineMarkers: true }), rewrite);
+          pipeline.patchPreview(frame, i % 2 === 0 ? `${body}warm` : body, kind, rewrite);
         }
-        const renderMs = med(sample(() => pipeline.renderBody(body, 'markdown', { lineMarkers: true })));
+        const renderMs = med(sample(() => pipeline.renderBody(body, kind, { lineMarkers: true })));
         const sanitizeMs = med(sample(() => pipeline.sanitizeHtml(html, rewrite)));
         const totalMs = med(
           sample(() =>
-            pipeline.sanitizeHtml(pipeline.renderBody(body, 'markdown', { lineMarkers: true }), rewrite),
+            pipeline.sanitizeHtml(pipeline.renderBody(body, kind, { lineMarkers: true }), rewrite),
           ),
         );
         // A patch after a one-word edit near the end: what the preview does after each pause.
@@ -176,16 +186,14 @@ async function measurePipeline(
         const patchMs = med(
           sample(() => {
             flip = !flip;
-            pipeline.patchPreview(frame, flip ? `${body}edited` : body, 'markdown', rewrite);
+            pipeline.patchPreview(frame, flip ? `${body}edited` : body, kind, rewrite);
           }),
         );
         // Opening the post: a fresh preview (a new rewriter resets the kept blocks).
-        const openMs = med(
-          sample(() => pipeline.patchPreview(frame, body, 'markdown', (url) => rewrite(url))),
-        );
+        const openMs = med(sample(() => pipeline.patchPreview(frame, body, kind, (url) => rewrite(url))));
         return { renderMs, sanitizeMs, totalMs, patchMs, openMs };
       },
-      { body },
+      { body, kind },
     );
   }
   await page.close();
@@ -297,50 +305,89 @@ async function measureKeypressLatency(
   }
 }
 
+/** What runRenderBench may be given. */
+export interface RenderBenchOptions {
+  /** The largest post of the generated bench site (else a generated 14 KB Markdown body stands in). */
+  largestPost?: BenchBody & { label: string };
+  /** Prints one line (console.log by default). */
+  print?: (line: string) => void;
+}
+
 /**
  * Runs the render section and prints its figures: render, sanitize and render+sanitize medians
- * (plus the morphdom patch) for the largest generated post and a 150 KB post, and keypress-to-
- * preview p50/p95 on a 50 KB body, each against its target. Needs `npm run build` first.
+ * (plus the preview update after an edit and the first render) for the largest generated post and
+ * a 150 KB post, keypress-to-preview p50/p95 on a 50 KB body against its target, and typing latency
+ * on a 150 KB body. Needs `npm run build` first.
  */
-export async function runRenderBench(): Promise<void> {
+export async function runRenderBench(options: RenderBenchOptions = {}): Promise<void> {
+  const print = options.print ?? ((line: string) => console.log(line));
   const browser = await chromium.launch({ executablePath: systemChromium(), args: chromiumFlags });
   try {
-    const largest = generatedPostBody(largestGeneratedPostBytes);
+    const fallback = generatedPostBody(largestGeneratedPostBytes);
+    const largest = options.largestPost ?? {
+      label: 'a generated Markdown post',
+      body: fallback,
+      kind: 'markdown' as const,
+    };
     const big = generatedPostBody(150 * 1024, 3);
+    const kb = (text: string): string => `${(text.length / 1024).toFixed(1)} KB`;
     const figures = await measurePipeline(browser, {
-      [`largest generated post (${(largest.length / 1024).toFixed(1)} KB Markdown)`]: largest,
-      [`150 KB post (${(big.length / 1024).toFixed(1)} KB Markdown)`]: big,
+      [`largest generated post (${largest.label}, ${kb(largest.body)} ${largest.kind === 'html' ? 'HTML' : 'Markdown'})`]:
+        largest,
+      [`150 KB post (${kb(big)} Markdown)`]: { body: big, kind: 'markdown' },
     });
     const load = os.loadavg()[0] ?? 0;
-    console.log('\n## Preview render (Chromium, medians)');
-    console.log(
+    print('Preview render (Chromium, medians)');
+    print(
       `machine: ${os.cpus().length} cores, load average ${load.toFixed(1)} (figures are noisy when it exceeds the cores)`,
     );
     for (const [name, figure] of Object.entries(figures)) {
-      console.log(
+      print(
         `${name}: render ${ms(figure.renderMs)} + sanitize ${ms(figure.sanitizeMs)} = render+sanitize ${ms(figure.totalMs)}; preview update after a one-word edit ${ms(figure.patchMs)}; first render into the preview ${ms(figure.openMs)}`,
       );
     }
     const first = Object.values(figures)[0];
     if (first) {
-      console.log(
+      print(
         `target: render+sanitize <= 4 ms median for the largest generated post: ${first.totalMs <= 4 ? 'met' : 'NOT met'} (${ms(first.totalMs)})`,
       );
     }
     const latencies = await measureKeypressLatency(browser, 50, 'preview', 40);
     const p50 = percentile(latencies, 50);
     const p95 = percentile(latencies, 95);
-    console.log('\n## Keypress to preview (web host in Chromium, 50 KB body, 40 samples)');
-    console.log(
+    print('\n## Keypress to preview (web host in Chromium, 50 KB body, 40 samples)');
+    print(
       `p50 ${ms(p50)}, p95 ${ms(p95)} (includes the ${previewDelayMs} ms pause the preview waits for; median ${ms(median(latencies))})`,
     );
-    console.log(
+    print(
       `target: p95 <= 50 ms + ${previewDelayMs} ms debounce = ${50 + previewDelayMs} ms: ${p95 <= 50 + previewDelayMs ? 'met' : 'NOT met'}`,
     );
     const typing = await measureKeypressLatency(browser, 150, 'editor', 40);
-    console.log('\n## Typing on a 150 KB body (keypress to the editor showing it, 40 samples)');
-    console.log(`p50 ${ms(percentile(typing, 50))}, p95 ${ms(percentile(typing, 95))}`);
+    print('\n## Typing on a 150 KB body (keypress to the editor showing it, 40 samples)');
+    print(`p50 ${ms(percentile(typing, 50))}, p95 ${ms(percentile(typing, 95))}`);
   } finally {
     await browser.close();
   }
 }
+
+/** The largest post of a generated site: its body (after the front matter) and kind. */
+async function largestPostOf(site: string): Promise<BenchBody & { label: string }> {
+  const folder = path.join(site, 'content', 'posts');
+  let best = { name: '', size: -1 };
+  for (const name of await readdir(folder)) {
+    const { size } = await stat(path.join(folder, name));
+    if (size > best.size) best = { name, size };
+  }
+  const text = await readFile(path.join(folder, best.name), 'utf8');
+  const body = text.slice(splitFrontMatter(text).bodyStart);
+  return { label: `${best.name} of the 10,000-post site`, body, kind: detectBodyKind(best.name, body) };
+}
+
+/** The render section of `npm run bench` (a row of ./sections.ts). */
+export const renderSection: BenchSection = {
+  name: 'Preview: render+sanitize, keypress to preview, typing',
+  async run(context: BenchContext) {
+    const largestPost = await largestPostOf(await context.site(10000));
+    await runRenderBench({ largestPost, print: context.print });
+  },
+};

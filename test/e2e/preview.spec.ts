@@ -145,6 +145,8 @@ test('the preview keeps loaded images and its scroll position while the body cha
   expect(
     await inPreview<string | undefined>(page, 'return doc.querySelector("img.alignright").keptNode'),
   ).toBe('yes');
+  await page.keyboard.press(`${mod}+S`);
+  await expect(page.getByRole('status')).toHaveText('Saved');
 
   await page.getByLabel('Sync scroll').uncheck();
   await openNewPost(page, site, 'long.md', 'Long', longPost);

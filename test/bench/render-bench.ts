@@ -307,8 +307,11 @@ async function measureKeypressLatency(
 
 /** What runRenderBench may be given. */
 export interface RenderBenchOptions {
-  /** The largest post of the generated bench site (else a generated 14 KB Markdown body stands in). */
-  largestPost?: BenchBody & { label: string };
+  /**
+   * The largest posts of the generated bench site, the first one Markdown (the target is checked
+   * on it); else a generated 14 KB Markdown body stands in.
+   */
+  largestPosts?: Array<BenchBody & { label: string }>;
   /** Prints one line (console.log by default). */
   print?: (line: string) => void;
 }
@@ -323,19 +326,23 @@ export async function runRenderBench(options: RenderBenchOptions = {}): Promise<
   const print = options.print ?? ((line: string) => console.log(line));
   const browser = await chromium.launch({ executablePath: systemChromium(), args: chromiumFlags });
   try {
-    const fallback = generatedPostBody(largestGeneratedPostBytes);
-    const largest = options.largestPost ?? {
-      label: 'a generated Markdown post',
-      body: fallback,
-      kind: 'markdown' as const,
-    };
+    const largest = options.largestPosts ?? [
+      {
+        label: 'a generated Markdown post',
+        body: generatedPostBody(largestGeneratedPostBytes),
+        kind: 'markdown' as const,
+      },
+    ];
     const big = generatedPostBody(150 * 1024, 3);
     const kb = (text: string): string => `${(text.length / 1024).toFixed(1)} KB`;
-    const figures = await measurePipeline(browser, {
-      [`largest generated post (${largest.label}, ${kb(largest.body)} ${largest.kind === 'html' ? 'HTML' : 'Markdown'})`]:
-        largest,
-      [`150 KB post (${kb(big)} Markdown)`]: { body: big, kind: 'markdown' },
-    });
+    const bodies: Record<string, BenchBody> = {};
+    for (const post of largest) {
+      bodies[
+        `largest generated post (${post.label}, ${kb(post.body)} ${post.kind === 'html' ? 'HTML' : 'Markdown'})`
+      ] = post;
+    }
+    bodies[`150 KB post (${kb(big)} Markdown)`] = { body: big, kind: 'markdown' };
+    const figures = await measurePipeline(browser, bodies);
     const load = os.loadavg()[0] ?? 0;
     print('Preview render (Chromium, medians)');
     print(
@@ -349,7 +356,7 @@ export async function runRenderBench(options: RenderBenchOptions = {}): Promise<
     const first = Object.values(figures)[0];
     if (first) {
       print(
-        `target: render+sanitize <= 4 ms median for the largest generated post: ${first.totalMs <= 4 ? 'met' : 'NOT met'} (${ms(first.totalMs)})`,
+        `target: render+sanitize <= 4 ms median for the largest generated (Markdown) post: ${first.totalMs <= 4 ? 'met' : 'NOT met'} (${ms(first.totalMs)})`,
       );
     }
     const latencies = await measureKeypressLatency(browser, 50, 'preview', 40);
@@ -370,24 +377,35 @@ export async function runRenderBench(options: RenderBenchOptions = {}): Promise<
   }
 }
 
-/** The largest post of a generated site: its body (after the front matter) and kind. */
-async function largestPostOf(site: string): Promise<BenchBody & { label: string }> {
+/** The largest Markdown post and the largest post of any kind of a generated site (bodies after the front matter). */
+async function largestPostsOf(site: string): Promise<Array<BenchBody & { label: string }>> {
   const folder = path.join(site, 'content', 'posts');
-  let best = { name: '', size: -1 };
-  for (const name of await readdir(folder)) {
-    const { size } = await stat(path.join(folder, name));
-    if (size > best.size) best = { name, size };
+  const sized = await Promise.all(
+    (await readdir(folder)).map(async (name) => ({ name, size: (await stat(path.join(folder, name))).size })),
+  );
+  sized.sort((a, b) => b.size - a.size);
+  const picked: Array<BenchBody & { label: string }> = [];
+  let markdownFound = false;
+  for (const { name } of sized) {
+    const text = await readFile(path.join(folder, name), 'utf8');
+    const body = text.slice(splitFrontMatter(text).bodyStart);
+    const kind = detectBodyKind(name, body);
+    const post = { label: `${name} of the 10,000-post site`, body, kind };
+    if (picked.length === 0 && kind === 'html') picked.push(post);
+    else if (kind === 'markdown' && !markdownFound) {
+      picked.unshift(post);
+      markdownFound = true;
+    }
+    if (markdownFound) break;
   }
-  const text = await readFile(path.join(folder, best.name), 'utf8');
-  const body = text.slice(splitFrontMatter(text).bodyStart);
-  return { label: `${best.name} of the 10,000-post site`, body, kind: detectBodyKind(best.name, body) };
+  return picked;
 }
 
 /** The render section of `npm run bench` (a row of ./sections.ts). */
 export const renderSection: BenchSection = {
   name: 'Preview: render+sanitize, keypress to preview, typing',
   async run(context: BenchContext) {
-    const largestPost = await largestPostOf(await context.site(10000));
-    await runRenderBench({ largestPost, print: context.print });
+    const largestPosts = await largestPostsOf(await context.site(10000));
+    await runRenderBench({ largestPosts, print: context.print });
   },
 };

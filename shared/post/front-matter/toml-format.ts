@@ -427,6 +427,7 @@ function tomlScalar(value: FmValue, old: LocScalar): string {
         // not a TOML date: written as a string below
       }
     }
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is tested for
     if (old.style === 'literal' && !/['\n\r\u0000-\u001f\u007f]/.test(value)) return `'${value}'`;
   }
   return tomlInline(value);

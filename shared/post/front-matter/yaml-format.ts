@@ -172,6 +172,7 @@ function isPlainSafe(value: string, inFlow: boolean): boolean {
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) || value.includes(': ') || value.includes(' #')) return false;
   if (value.endsWith(':') || yaml11Words.test(value)) return false;
   if (inFlow && /[,[\]{}]/.test(value)) return false;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is tested for
   if (/[\u0000-\u001f\u007f-\u009f\ufeff\ufffe\uffff]/.test(value)) return false;
   try {
     return parse(`k: ${value}`, yamlReadOptions)?.k === value;
@@ -189,6 +190,7 @@ export function yamlDoubleQuoted(value: string): string {
 }
 
 function blockLiteral(value: string, indent: string, eol: string): string | null {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is tested for
   if (/[\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff]/.test(value)) return null;
   if (/^[ \t\n]/.test(value) || /\t/.test(value)) return null;
   const body = value.replace(/\n+$/, '');
@@ -221,6 +223,7 @@ function scalarText(
     const literal = blockLiteral(value, contentIndent, eol);
     if (literal !== null) return literal;
   }
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is tested for
   if (style === 'QUOTE_SINGLE' && !/[\n\r\u0000-\u001f\u007f-\u009f\ufeff]/.test(value)) {
     return `'${value.replace(/'/g, "''")}'`;
   }

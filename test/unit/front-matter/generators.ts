@@ -358,6 +358,7 @@ export const yamlBlock: fc.Arbitrary<GenBlock> = fc
   .map(([entries, tail, crlf]) => assemble(entries, tail, crlf));
 
 function tomlString(value: string, literal: boolean): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is tested for
   if (literal && !/['\n\r\u0000-\u001f\u007f]/.test(value)) return `'${value}'`;
   return JSON.stringify(value);
 }

@@ -4,7 +4,7 @@ import { siteFileForUrl } from '../shared/render/asset-paths';
 import type { PostdeskClient } from './api/connect-api';
 import { splitFrontMatter } from '../shared/post/split-front-matter';
 import { BodyEditor } from './features/editor/body-editor';
-import { FrontMatterPanel } from './features/frontmatter/front-matter-panel';
+import { FrontMatterForm } from './features/frontmatter/front-matter-form';
 import { PostList } from './features/library/post-list';
 import { PreviewFrame } from './features/preview/preview-frame';
 import { StatusBar } from './features/status/status-bar';
@@ -86,7 +86,7 @@ export function App({ client }: { client: PostdeskClient }) {
           <div className="editor-area">
             <div className="edit-column">
               <h2 className="post-id">{doc.id}</h2>
-              <FrontMatterPanel raw={parts.raw} format={parts.format} />
+              <FrontMatterForm raw={parts.raw} format={parts.format} api={api} posts={posts} />
               <BodyEditor key={doc.id} value={parts.body} kind={doc.bodyKind} onChange={setBody} />
             </div>
             <div className="preview-column">

@@ -7,6 +7,7 @@ import { readSiteAsset, type SiteAsset } from './site-assets';
 import { isPostFileName, PostIndex } from './post-index';
 import { PostStore } from './post-store';
 import { detectSite } from './site-detect';
+import { readSiteSchema } from './site-schema';
 import { toId } from './site-paths';
 
 /** Something that wants the contract's events. */
@@ -88,6 +89,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       await index.summaryOf(id);
       return result;
     },
+    readSiteSchema: async () => readSiteSchema(site().info.root),
   };
 
   return {

@@ -58,6 +58,7 @@ export function summarize(
     draft: data.draft === true || data.draft === 'true' || section === 'drafts',
     authors: list(data.authors ?? data.author),
     tags: list(data.tags),
+    categories: list(data.categories),
     section,
     bodyKind: detectBodyKind(fileName, headerText.slice(split.bodyStart)),
     format: split.format,

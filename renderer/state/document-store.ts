@@ -71,6 +71,26 @@ export function setBody(body: string): void {
   });
 }
 
+/**
+ * Replaces the text of the open document's front matter block (between its fences, or the whole
+ * JSON object) with `raw`, keeping the fences, the BOM and the body byte for byte.
+ */
+export function setFrontMatterRaw(raw: string): void {
+  documentStore.set((state) => {
+    if (state.status !== 'open') return state;
+    const { doc } = state;
+    const head = doc.text.slice(0, doc.bodyStart);
+    const split = splitFrontMatter(head);
+    if (split.format === null || split.error !== null) return state;
+    const rawEnd =
+      split.format === 'json' ? head.lastIndexOf('}') + 1 : head.replace(/\r?\n$/, '').lastIndexOf('\n') + 1;
+    const text = doc.text.slice(0, split.rawStart) + raw + doc.text.slice(rawEnd);
+    if (text === doc.text) return state;
+    const bodyStart = doc.bodyStart + raw.length - (rawEnd - split.rawStart);
+    return { status: 'open', doc: { ...doc, text, bodyStart } };
+  });
+}
+
 /** Saves the open document against the revision it was read at; a conflict is kept for the user. */
 export async function saveDocument(api: PostdeskApi): Promise<void> {
   const state = documentStore.get();

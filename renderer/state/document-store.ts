@@ -73,7 +73,8 @@ export function setBody(body: string): void {
 
 /**
  * Replaces the text of the open document's front matter block (between its fences, or the whole
- * JSON object) with `raw`, keeping the fences, the BOM and the body byte for byte.
+ * JSON object) with `raw`, keeping the fences, the BOM and the body byte for byte (a line break is
+ * added when `raw` would otherwise run into the closing fence).
  */
 export function setFrontMatterRaw(raw: string): void {
   documentStore.set((state) => {
@@ -84,9 +85,11 @@ export function setFrontMatterRaw(raw: string): void {
     if (split.format === null || split.error !== null) return state;
     const rawEnd =
       split.format === 'json' ? head.lastIndexOf('}') + 1 : head.replace(/\r?\n$/, '').lastIndexOf('\n') + 1;
-    const text = doc.text.slice(0, split.rawStart) + raw + doc.text.slice(rawEnd);
+    const eol = head.includes('\r\n') ? '\r\n' : '\n';
+    const block = split.format !== 'json' && raw !== '' && !raw.endsWith('\n') ? raw + eol : raw;
+    const text = doc.text.slice(0, split.rawStart) + block + doc.text.slice(rawEnd);
     if (text === doc.text) return state;
-    const bodyStart = doc.bodyStart + raw.length - (rawEnd - split.rawStart);
+    const bodyStart = doc.bodyStart + block.length - (rawEnd - split.rawStart);
     return { status: 'open', doc: { ...doc, text, bodyStart } };
   });
 }

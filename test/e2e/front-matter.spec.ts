@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test, type Page } from './support/app-fixture';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/app-fixture';
 
 const saveKey = process.platform === 'darwin' ? 'Meta+S' : 'Control+S';
 const hugo = '/usr/bin/hugo';

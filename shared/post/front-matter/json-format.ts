@@ -23,15 +23,14 @@ export function parseJsonBlock(source: string): JsonParsed {
   } catch (error) {
     const message = (error as Error).message;
     const wrapped = new Error(
-      message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, ''),
+      message
+        .replace(/ in JSON at position \d+.*$/, '')
+        .replace(/, ".*" is not valid JSON$/s, '')
+        .replace(/^JSON\.parse: /, ''),
     );
     const position = /position (\d+)/.exec(message);
-    const lineCol = /line (\d+) column/.exec(message);
-    const line = position
-      ? source.slice(0, Number(position[1])).split('\n').length
-      : lineCol
-        ? Number(lineCol[1])
-        : null;
+    const offset = position ? Number(position[1]) : jsonErrorOffset(source);
+    const line = source.slice(0, offset).split('\n').length;
     (wrapped as Error & { line?: number | null }).line = line;
     throw wrapped;
   }
@@ -43,6 +42,75 @@ export function parseJsonBlock(source: string): JsonParsed {
   const root = scanner.value() as LocCollection;
   attach(root, data as FmValue);
   return { data: data as FmMap, root };
+}
+
+/** The offset of the first character a strict JSON reader would refuse (for error lines). */
+export function jsonErrorOffset(source: string): number {
+  let i = 0;
+  const fail = (): never => {
+    throw i;
+  };
+  const ws = (): void => {
+    while (/[ \t\r\n]/.test(source[i] ?? '')) i++;
+  };
+  const literal = (): void => {
+    const match = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?)/.exec(source.slice(i, i + 400));
+    if (!match) fail();
+    i += match![0].length;
+  };
+  const string = (): void => {
+    if (source[i] !== '"') fail();
+    i++;
+    while (i < source.length && source[i] !== '"') {
+      if (source.charCodeAt(i) < 0x20) fail();
+      if (source[i] === '\\') i++;
+      i++;
+    }
+    if (i >= source.length) fail();
+    i++;
+  };
+  const value = (): void => {
+    ws();
+    const c = source[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (source[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        if (c === '{') {
+          ws();
+          string();
+          ws();
+          if (source[i] !== ':') fail();
+          i++;
+        }
+        value();
+        ws();
+        if (source[i] === ',') {
+          i++;
+          continue;
+        }
+        if (source[i] === close) {
+          i++;
+          return;
+        }
+        fail();
+      }
+    }
+    if (c === '"') string();
+    else literal();
+  };
+  try {
+    value();
+    ws();
+    return i;
+  } catch (offset) {
+    return typeof offset === 'number' ? offset : 0;
+  }
 }
 
 function attach(node: LocNode, value: FmValue): void {

@@ -6,8 +6,8 @@ import {
   isSeq,
   parse,
   parseDocument,
-  stringify,
-  type Document,
+  visit,
+  Document,
   type Node as YamlNode,
 } from 'yaml';
 import {
@@ -252,13 +252,28 @@ function indentLines(text: string, indent: string, eol: string): string {
     .join(eol);
 }
 
+/**
+ * New YAML text for a value, with every string that another YAML reader could take for something
+ * else (yes/no/on/off, numbers, dates kept as strings...) double-quoted.
+ */
+function safeStringify(value: FmValue, style: 'block' | 'flow'): string {
+  const doc = new Document(value);
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && !isPlainSafe(node.value, style === 'flow'))
+        node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc.toString({ ...stringifyOptions, collectionStyle: style });
+}
+
 /** The writer of YAML text for the generic patcher, keeping quoting and layout styles. */
 export function yamlWriter(source: string): FormatWriter {
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
-  const block = (value: FmValue): string => stringify(value, stringifyOptions);
+  const block = (value: FmValue): string => safeStringify(value, 'block');
   const flow = (value: FmValue): string =>
     isFmMap(value) || Array.isArray(value)
-      ? stringify(value, { ...stringifyOptions, collectionStyle: 'flow' }).replace(/\n$/, '')
+      ? safeStringify(value, 'flow').replace(/\n$/, '')
       : scalarText(value, null, source, true, eol);
   return {
     eol,

@@ -30,7 +30,7 @@ function locate(raw: string, format: FrontMatterFormat): Located {
   }
   if (format === 'toml') {
     const { data, root } = parseTomlBlock(raw);
-    return { data, root, writer: tomlWriter(raw) };
+    return { data, root, writer: tomlWriter(raw, root) };
   }
   const { data, root } = parseJsonBlock(raw);
   return { data, root, writer: jsonWriter(raw) };

@@ -67,7 +67,9 @@ export interface FormatWriter {
   /** Text for a changed scalar, keeping the old one's style where it can. */
   scalar(value: FmValue, old: LocScalar, inFlow: boolean): string;
   /** A splice replacing node with value (any type). Throws CannotEditInPlace when it cannot. */
-  replace(node: LocNode, value: FmValue, inFlow: boolean): Splice;
+  replace(node: LocNode, value: FmValue, inFlow: boolean): Splice | Splice[];
+  /** False when a block list cannot hold `value` as an item (a TOML array of tables takes only tables). */
+  acceptsItem?(collection: LocCollection, value: FmValue): boolean;
   /** The full lines (ending with eol) of a new entry of a block collection. */
   blockEntry(collection: LocCollection, key: string, value: FmValue): string;
   /** The text of a new entry of a bracket collection, placed after `indent` on its line. */

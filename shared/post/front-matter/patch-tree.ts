@@ -28,16 +28,23 @@ export function patchNode(
   if (node.kind === 'scalar') {
     if (isFmScalar(next))
       return [{ start: node.start, end: node.end, text: writer.scalar(next, node, inFlow) }];
-    return [writer.replace(node, next, inFlow)];
+    return list(writer.replace(node, next, inFlow));
   }
   const childFlow = inFlow || node.layout === 'bracket';
   if (node.layout !== 'fixed' && node.kind === 'map' && isFmMap(next) && Object.keys(next).length > 0) {
     return patchMap(source, node, next, writer, childFlow);
   }
   if (node.layout !== 'fixed' && node.kind === 'seq' && Array.isArray(next) && next.length > 0) {
+    if (writer.acceptsItem && !next.every((item) => writer.acceptsItem!(node, item))) {
+      return list(writer.replace(node, next, inFlow));
+    }
     return patchSeq(source, node, next, writer, childFlow);
   }
-  return [writer.replace(node, next, inFlow)];
+  return list(writer.replace(node, next, inFlow));
+}
+
+function list(splices: Splice | Splice[]): Splice[] {
+  return Array.isArray(splices) ? splices : [splices];
 }
 
 function patchMap(
@@ -55,11 +62,11 @@ function patchMap(
   });
   const known = new Set(node.entries.map((entry) => entry.key));
   const added = Object.keys(next).filter((key) => !known.has(key));
+  if (added.length > 0 && node.entries.length > 0 && removed.size === node.entries.length) {
+    return list(writer.replace(node, next, childFlow));
+  }
   splices.push(...removeEntries(source, node, removed, writer));
   if (added.length > 0) {
-    if (removed.size === node.entries.length && node.layout === 'bracket') {
-      return [writer.replace(node, next, childFlow)];
-    }
     splices.push(appendEntries(source, node, added, (key) => next[key] as FmValue, writer, removed));
   }
   return splices;
@@ -129,7 +136,7 @@ function removeEntries(
   if (removed.size === 0) return [];
   const entries = node.entries;
   if (removed.size === entries.length) {
-    return [writer.replace(node, node.kind === 'map' ? {} : [], false)];
+    return list(writer.replace(node, node.kind === 'map' ? {} : [], false));
   }
   const splices: Splice[] = [];
   for (let a = 0; a < entries.length; a++) {

@@ -3,6 +3,7 @@ import {
   CannotEditInPlace,
   isFmMap,
   lineEndAfter,
+  lineStart,
   type FmMap,
   type FmValue,
   type FormatWriter,
@@ -13,6 +14,7 @@ import {
   type Splice,
 } from './located-tree';
 
+const elementMark = '\u0000element';
 const bareKey = /^[A-Za-z0-9_-]+$/;
 const dateLiteral =
   /^(\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})?)?|\d{2}:\d{2}(:\d{2}(\.\d+)?)?)$/;
@@ -215,7 +217,7 @@ class Scanner {
       parent.entries.push(entry);
     }
     const seq = entry.node as LocCollection;
-    const element = newMap(start, 'block', path);
+    const element = newMap(start, 'block', [...path, elementMark]);
     seq.entries.push({ key: String(seq.entries.length), start, end: start, node: element });
     return element;
   }
@@ -390,6 +392,20 @@ class Scanner {
   }
 }
 
+/** The table (or the last element of an array of tables) at `path`, as a header would name it. */
+function tableAt(root: LocCollection, path: string[]): LocCollection | null {
+  let node: LocNode = root;
+  for (const part of path) {
+    if (node.kind !== 'map') return null;
+    const entry: LocEntry | undefined = node.entries.find((candidate) => candidate.key === part);
+    if (!entry) return null;
+    node = entry.node;
+    if (node.kind === 'seq' && node.layout === 'block')
+      node = node.entries[node.entries.length - 1]?.node ?? node;
+  }
+  return node.kind === 'scalar' ? null : node;
+}
+
 function keyText(key: string): string {
   return bareKey.test(key) ? key : tomlBasic(key);
 }
@@ -434,14 +450,34 @@ function tomlScalar(value: FmValue, old: LocScalar): string {
 }
 
 /** The writer of TOML text for the generic patcher: values are spliced in place, keys get their own lines. */
-export function tomlWriter(source: string): FormatWriter {
+export function tomlWriter(source: string, root: LocCollection): FormatWriter {
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
   return {
     eol,
     scalar: (value, old) => tomlScalar(value, old),
-    replace(node: LocNode, value: FmValue): Splice {
+    replace(node: LocNode, value: FmValue): Splice | Splice[] {
       if (node.kind !== 'scalar' && node.layout === 'block') {
-        throw new CannotEditInPlace('A TOML table can only be changed key by key.');
+        const parent = tableAt(root, node.path.slice(0, -1));
+        const key = node.path[node.path.length - 1];
+        if (key === elementMark)
+          throw new CannotEditInPlace('An element of a TOML array of tables must stay a table.');
+        if (
+          !parent ||
+          parent.layout !== 'block' ||
+          parent.kind !== 'map' ||
+          key === undefined ||
+          node === root
+        ) {
+          throw new CannotEditInPlace('This TOML table can only be changed key by key.');
+        }
+        return [
+          { start: lineStart(source, node.start), end: lineEndAfter(source, node.end), text: '' },
+          {
+            start: parent.appendAt,
+            end: parent.appendAt,
+            text: `${keyText(key)} = ${tomlInline(value)}${eol}`,
+          },
+        ];
       }
       if (node.kind === 'map' && node.layout === 'fixed' && node.open === -1) {
         throw new CannotEditInPlace('A TOML table written with dotted keys can only be changed key by key.');
@@ -452,6 +488,8 @@ export function tomlWriter(source: string): FormatWriter {
         text: node.kind === 'scalar' ? tomlScalar(value, node) : tomlInline(value),
       };
     },
+    acceptsItem: (collection, value) =>
+      collection.kind !== 'seq' || collection.layout !== 'block' || isFmMap(value),
     blockEntry(collection, key, value) {
       if (collection.kind === 'seq') {
         if (!isFmMap(value)) throw new CannotEditInPlace('A TOML array of tables only takes tables.');

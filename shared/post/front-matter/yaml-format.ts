@@ -256,25 +256,35 @@ function indentLines(text: string, indent: string, eol: string): string {
  * New YAML text for a value, with every string that another YAML reader could take for something
  * else (yes/no/on/off, numbers, dates kept as strings...) double-quoted.
  */
-function safeStringify(value: FmValue, style: 'block' | 'flow'): string {
+function safeStringify(value: FmValue): string {
   const doc = new Document(value);
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && !isPlainSafe(node.value, style === 'flow'))
-        node.type = 'QUOTE_DOUBLE';
+      if (typeof node.value === 'string' && !isPlainSafe(node.value, false)) {
+        const literal = node.value.includes('\n') && blockLiteral(node.value, '', '\n') !== null;
+        node.type = literal ? 'BLOCK_LITERAL' : 'QUOTE_DOUBLE';
+      }
     },
   });
-  return doc.toString({ ...stringifyOptions, collectionStyle: style });
+  return doc.toString({ ...stringifyOptions, doubleQuotedAsJSON: true });
+}
+
+function flowKey(key: string): string {
+  return isPlainSafe(key, true) ? key : yamlDoubleQuoted(key);
 }
 
 /** The writer of YAML text for the generic patcher, keeping quoting and layout styles. */
 export function yamlWriter(source: string): FormatWriter {
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
-  const block = (value: FmValue): string => safeStringify(value, 'block');
-  const flow = (value: FmValue): string =>
-    isFmMap(value) || Array.isArray(value)
-      ? safeStringify(value, 'flow').replace(/\n$/, '')
-      : scalarText(value, null, source, true, eol);
+  const block = (value: FmValue): string => safeStringify(value);
+  const flow = (value: FmValue): string => {
+    if (Array.isArray(value)) return `[${value.map(flow).join(', ')}]`;
+    if (isFmMap(value)) {
+      const pairs = Object.entries(value).map(([key, item]) => `${flowKey(key)}: ${flow(item)}`);
+      return pairs.length === 0 ? '{}' : `{ ${pairs.join(', ')} }`;
+    }
+    return scalarText(value, null, source, true, eol);
+  };
   return {
     eol,
     scalar: (value, old, inFlow) =>

@@ -3,12 +3,22 @@ import { describe, expect, test } from 'vitest';
 import type { FrontMatterFormat } from '../../../shared/api';
 import {
   readFrontMatter,
+  removeIn,
   setIn,
   writeFrontMatter,
 } from '../../../shared/post/front-matter/front-matter-edit';
-import type { FmValue } from '../../../shared/post/front-matter/located-tree';
+import { isFmMap, type FmMap, type FmValue } from '../../../shared/post/front-matter/located-tree';
 import { splitFrontMatter } from '../../../shared/post/split-front-matter';
-import { body, jsonBlock, newScalar, tomlBlock, yamlBlock, type GenBlock } from './generators';
+import {
+  anyEdit,
+  body,
+  jsonBlock,
+  newScalar,
+  tomlBlock,
+  yamlBlock,
+  type GenBlock,
+  type GenEdit,
+} from './generators';
 
 // At least 1,000 runs per property; FC_SEED=<n> replays a failure (the seed is printed on failure).
 const numRuns = Number(process.env.FC_RUNS ?? 1000);
@@ -65,6 +75,29 @@ function editOneScalar(format: FrontMatterFormat, block: GenBlock, pick: number,
   }
 }
 
+function applyEdit(data: FmMap, edit: GenEdit): FmMap {
+  const keys = Object.keys(data);
+  const key = keys.length > 0 ? keys[('pick' in edit ? edit.pick : 0) % keys.length]! : 'title';
+  switch (edit.op) {
+    case 'set':
+      return setIn(data, [key], edit.value);
+    case 'add':
+      return setIn(data, [edit.key], edit.value);
+    case 'remove':
+      return removeIn(data, [key]);
+    default: {
+      const maps = keys.filter((candidate) => isFmMap(data[candidate]));
+      const map = maps[edit.pick % Math.max(maps.length, 1)];
+      return map ? setIn(data, [map, edit.key], edit.value) : setIn(data, [edit.key], edit.value);
+    }
+  }
+}
+
+/** Comment lines at the start of a line, which an in-place edit must keep. */
+function commentLines(text: string): string[] {
+  return text.split(/\r?\n/).filter((line) => /^#/.test(line));
+}
+
 const formats: [FrontMatterFormat, fc.Arbitrary<GenBlock>][] = [
   ['yaml', yamlBlock],
   ['toml', tomlBlock],
@@ -100,5 +133,23 @@ describe.each(formats)('%s front matter properties', { timeout: 120_000 }, (form
     check(`${format}: edit one scalar`, arbitrary, ([block, pick, value]) =>
       editOneScalar(format, block, pick, value),
     );
+  });
+
+  test('any edit (set any value, add, remove, nested) reads back as the edit and keeps every comment line', () => {
+    check(`${format}: any edit`, fc.tuple(blocks, anyEdit(format !== 'toml')), ([block, edit]) => {
+      const expected = applyEdit(block.data, edit);
+      let out: string;
+      try {
+        out = writeFrontMatter(block.raw, format, expected);
+      } catch (error) {
+        // TOML may refuse an edit it cannot make in place (e.g. a table replaced by a scalar); it must say so.
+        if (format === 'toml' && (error as Error).name === 'FrontMatterEditError') return;
+        throw error;
+      }
+      const read = readFrontMatter(out, format);
+      expect(read.ok && read.data).toEqual(expected);
+      const kept = commentLines(out);
+      for (const line of commentLines(block.raw)) expect(kept).toContain(line);
+    });
   });
 });

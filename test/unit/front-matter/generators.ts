@@ -513,3 +513,34 @@ export const body = fc.oneof(
   ),
   fc.string({ maxLength: 40 }),
 );
+
+/** Any front matter value (limited depth), full of tricky strings; `nulls` false for TOML. */
+export function anyValue(nulls: boolean): fc.Arbitrary<FmValue> {
+  const scalar: fc.Arbitrary<FmValue> = nulls ? newScalar : newScalar.filter((value) => value !== null);
+  const { value } = fc.letrec<{ value: FmValue }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      scalar,
+      fc.array(tie('value'), { maxLength: 3 }),
+      fc.dictionary(shortKey, tie('value'), { maxKeys: 3 }),
+    ),
+  }));
+  return value;
+}
+
+/** One edit of a block's data: set or add a key (any value), remove a key, or set a key inside a map. */
+export type GenEdit =
+  | { op: 'set'; pick: number; value: FmValue }
+  | { op: 'add'; key: string; value: FmValue }
+  | { op: 'remove'; pick: number }
+  | { op: 'nested'; pick: number; key: string; value: FmValue };
+
+/** Edits for a format (TOML cannot hold null). */
+export function anyEdit(nulls: boolean): fc.Arbitrary<GenEdit> {
+  return fc.oneof(
+    fc.record({ op: fc.constant('set' as const), pick: fc.nat(), value: anyValue(nulls) }),
+    fc.record({ op: fc.constant('add' as const), key: keyArb, value: anyValue(nulls) }),
+    fc.record({ op: fc.constant('remove' as const), pick: fc.nat() }),
+    fc.record({ op: fc.constant('nested' as const), pick: fc.nat(), key: shortKey, value: anyValue(nulls) }),
+  );
+}

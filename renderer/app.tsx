@@ -1,45 +1,45 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { PostSummary, SiteInfo } from '../shared/api';
+import { useCallback, useEffect, useMemo } from 'react';
 import { siteFileForUrl } from '../shared/render/asset-paths';
 import type { PostdeskClient } from './api/connect-api';
 import { splitFrontMatter } from '../shared/post/split-front-matter';
 import { BodyEditor } from './features/editor/body-editor';
+import { DiskConflictPanel } from './features/conflict/disk-conflict-panel';
+import { UnsavedChangesDialog } from './features/conflict/unsaved-changes-dialog';
 import { FrontMatterForm } from './features/frontmatter/front-matter-form';
-import { PostList } from './features/library/post-list';
+import { imageEditorExtensions } from './features/images/image-editor-extensions';
+import { ImageTools } from './features/images/image-tools';
+import { LibrarySidebar } from './features/library/library-sidebar';
 import { PreviewFrame } from './features/preview/preview-frame';
 import { StatusBar } from './features/status/status-bar';
 import { useStore } from './state/create-store';
-import { documentStore, openDocument, saveDocument, setBody } from './state/document-store';
+import { applyDiskChange, documentStore, saveDocument, setBody } from './state/document-store';
+import { createPostChangeQueue, libraryStore, openLibrary, refreshPosts } from './state/library-store';
+import { requestOpen } from './state/switch-guard';
 
 /** The Postdesk window: post list, front matter, body editor, preview and status line. */
 export function App({ client }: { client: PostdeskClient }) {
   const { api, assetUrl } = client;
-  const [site, setSite] = useState<SiteInfo | null>(null);
-  const [posts, setPosts] = useState<PostSummary[]>([]);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const site = useStore(libraryStore, (library) => library.site);
   const state = useStore(documentStore);
   const doc = state.status === 'open' ? state.doc : null;
 
-  const refresh = useCallback(async () => {
-    setPosts(await api.listPosts({}));
-  }, [api]);
+  const refresh = useCallback(() => void refreshPosts(api), [api]);
+  const open = useCallback((id: string) => void requestOpen(api, id), [api]);
 
   useEffect(() => {
-    api
-      .openSite({})
-      .then(async (info) => {
-        setSite(info);
-        await refresh();
-      })
-      .catch((error: unknown) => setLoadError((error as Error).message));
-    return api.on('postChanged', () => void refresh());
+    void openLibrary(api);
+    const queueListChange = createPostChangeQueue(refresh);
+    return api.on('postChanged', (event) => {
+      queueListChange(event);
+      void applyDiskChange(api, event);
+    });
   }, [api, refresh]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        void saveDocument(api).then(refresh);
+        void saveDocument(api).then((saved) => saved && refresh());
       }
     };
     window.addEventListener('keydown', onKey);
@@ -68,12 +68,7 @@ export function App({ client }: { client: PostdeskClient }) {
 
   return (
     <div className="app" data-ready={site ? 'true' : 'false'}>
-      <aside className="sidebar">
-        <h1 className="site-name">{site?.name ?? 'Postdesk'}</h1>
-        {site?.notice ? <p className="notice">{site.notice}</p> : null}
-        {loadError ? <p role="alert">{loadError}</p> : null}
-        <PostList posts={posts} selectedId={doc?.id ?? null} onOpen={(id) => void openDocument(api, id)} />
-      </aside>
+      <LibrarySidebar selectedId={doc?.id ?? null} onOpen={open} />
       <main className="workspace">
         {state.status === 'empty' ? <p className="placeholder">Choose a post to edit.</p> : null}
         {state.status === 'loading' ? <p className="placeholder">Opening {state.id}…</p> : null}
@@ -82,12 +77,19 @@ export function App({ client }: { client: PostdeskClient }) {
             Could not open {state.id}: {state.message}
           </p>
         ) : null}
+        {doc ? <DiskConflictPanel api={api} doc={doc} onSaved={refresh} /> : null}
         {doc && parts ? (
           <div className="editor-area">
             <div className="edit-column">
               <h2 className="post-id">{doc.id}</h2>
-              <FrontMatterForm raw={parts.raw} format={parts.format} api={api} posts={posts} />
-              <BodyEditor key={doc.id} value={parts.body} kind={doc.bodyKind} onChange={setBody} />
+              <FrontMatterForm raw={parts.raw} format={parts.format} api={api} />
+              <BodyEditor
+                key={`${doc.id}#${doc.loads}`}
+                value={parts.body}
+                kind={doc.bodyKind}
+                onChange={setBody}
+                extensions={imageEditorExtensions}
+              />
             </div>
             <div className="preview-column">
               <PreviewFrame body={parts.body} kind={doc.bodyKind} rewriteImage={rewriteImage} />
@@ -95,7 +97,9 @@ export function App({ client }: { client: PostdeskClient }) {
           </div>
         ) : null}
         <StatusBar doc={doc} />
+        <ImageTools client={client} site={site} />
       </main>
+      <UnsavedChangesDialog api={api} onSaved={refresh} />
     </div>
   );
 }

@@ -124,8 +124,42 @@ export interface PostChangedEvent {
   summary: PostSummary | null;
 }
 
+/** The image types Postdesk can add to a site, recognised from their bytes. */
+export type ImageType = 'png' | 'jpeg' | 'gif' | 'webp' | 'avif' | 'svg';
+
+/** Images larger than this many bytes are only added when the call says `confirmLarge`. */
+export const imageSizeLimit = 10 * 1024 * 1024;
+
+/** What adding an image to a post answers: where the file went and the URL to write in the post. */
+export interface ImportedImage {
+  /** Site-relative id of the new file. */
+  id: string;
+  /** The URL to write in the post: a site-root path (`/images/...`) or, for page bundles, the file name. */
+  url: string;
+  type: ImageType;
+  size: number;
+  width: number | null;
+  height: number | null;
+}
+
+/** One image of the site, as the media panel and the image picker show it. */
+export interface SiteImage {
+  /** Site-relative id of the file. */
+  id: string;
+  /** The site-root URL (`/images/...`) when the file is in the static folder, else null. */
+  url: string | null;
+  type: ImageType;
+  size: number;
+  width: number | null;
+  height: number | null;
+  mtimeMs: number;
+  /** Ids of the posts whose body or front matter refers to this image. */
+  usedBy: string[];
+}
+
 const maxPathLength = 4096;
 const maxTextLength = 64 * 1024 * 1024;
+const maxImageBase64 = Math.ceil((50 * 1024 * 1024) / 3) * 4;
 
 /** A site-relative path as it may cross the bridge; the library still resolves it inside the root. */
 export const SitePath = z
@@ -172,6 +206,29 @@ export const methods = {
   readSiteSchema: {
     args: z.object({}).strict(),
     result: returns<SiteSchema>(),
+  },
+  importImage: {
+    args: z
+      .object({
+        /** The post the image is for: it picks the folder and the kind of URL. */
+        postId: SitePath,
+        /** The file name the image had (from the clipboard or disk); only a hint for the new name. */
+        fileName: z.string().max(1024, 'the file name is too long'),
+        /** The image bytes, base64-encoded. */
+        data: z
+          .string()
+          .max(maxImageBase64, 'the image is too large to add')
+          .base64('the image data is not base64'),
+        alt: z.string().max(2000).optional(),
+        /** Required for images over `imageSizeLimit`, after the user agreed. */
+        confirmLarge: z.boolean().optional(),
+      })
+      .strict(),
+    result: returns<ImportedImage>(),
+  },
+  listImages: {
+    args: z.object({}).strict(),
+    result: returns<SiteImage[]>(),
   },
 } as const;
 

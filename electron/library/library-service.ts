@@ -3,6 +3,8 @@ import { watch, type FSWatcher } from 'chokidar';
 import type { EventName, EventPayload, Handlers, PostChangeKind, SiteInfo } from '../../shared/api';
 import { PostdeskError } from '../../shared/errors';
 import { removeStrayTempFiles } from './atomic-write';
+import { imageCatalogOf } from './images/image-catalog';
+import { importImage } from './images/import-image';
 import { readSiteAsset, type SiteAsset } from './site-assets';
 import { isPostFileName, PostIndex } from './post-index';
 import { PostStore } from './post-store';
@@ -90,6 +92,12 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       return result;
     },
     readSiteSchema: async () => readSiteSchema(site().info.root),
+    async importImage({ data, ...request }) {
+      return importImage(site().info, { ...request, bytes: Buffer.from(data, 'base64') });
+    },
+    async listImages() {
+      return imageCatalogOf(site().info).list();
+    },
   };
 
   return {

@@ -1,7 +1,14 @@
-import type { BodyKind, PostdeskApi, Revision } from '../../shared/api';
-import { isPostdeskError } from '../../shared/errors';
+import type { BodyKind, PostChangedEvent, PostDocument, PostdeskApi, Revision } from '../../shared/api';
+import { isPostdeskError, PostdeskError } from '../../shared/errors';
 import { splitFrontMatter } from '../../shared/post/split-front-matter';
 import { createStore } from './create-store';
+
+/**
+ * How the open document disagrees with the disk: the file changed under unsaved edits (or a save
+ * was refused as stale), with what the disk now holds; or the file was removed from disk.
+ */
+export type DiskConflict =
+  { kind: 'changed'; diskText: string; diskRevision: Revision } | { kind: 'removed' };
 
 /** The post being edited: the text on disk as last read or saved, and the text being edited. */
 export interface OpenDocument {
@@ -15,10 +22,12 @@ export interface OpenDocument {
   saving: boolean;
   /** The last save's failure, shown to the user; the edited text is kept. */
   error: string | null;
-  /** Set when the file changed on disk under unsaved edits. */
-  conflict: boolean;
+  /** Set while the document and the disk disagree in a way the user must resolve. */
+  conflict: DiskConflict | null;
   /** True once this document was saved since it was opened. */
   savedOnce: boolean;
+  /** Counts the times the text was replaced from disk: editors showing it start afresh when it changes. */
+  loads: number;
 }
 
 /** What the editor shows: nothing, a post loading, or an open post. */
@@ -36,28 +45,25 @@ export function isDirty(doc: OpenDocument): boolean {
   return doc.text !== doc.savedText;
 }
 
-/** Reads post `id` and makes it the open document. */
+/** True when closing the document would lose text that is nowhere on disk. */
+export function hasUnsavedText(doc: OpenDocument): boolean {
+  return isDirty(doc) || doc.conflict?.kind === 'removed';
+}
+
+/** Reads post `id` and makes it the open document (whatever was open is replaced: guard first). */
 export async function openDocument(api: PostdeskApi, id: string): Promise<void> {
   documentStore.set({ status: 'loading', id });
   try {
     const post = await api.readPost({ id });
-    documentStore.set({
-      status: 'open',
-      doc: {
-        id: post.id,
-        savedText: post.text,
-        text: post.text,
-        revision: post.revision,
-        bodyKind: post.bodyKind,
-        bodyStart: splitFrontMatter(post.text).bodyStart,
-        saving: false,
-        error: null,
-        conflict: false,
-        savedOnce: false,
-      },
-    });
+    documentStore.set((state) =>
+      state.status === 'loading' && state.id === id ? { status: 'open', doc: fromDisk(post, 0) } : state,
+    );
   } catch (error) {
-    documentStore.set({ status: 'failed', id, message: (error as Error).message });
+    documentStore.set((state) =>
+      state.status === 'loading' && state.id === id
+        ? { status: 'failed', id, message: (error as Error).message }
+        : state,
+    );
   }
 }
 
@@ -94,26 +100,149 @@ export function setFrontMatterRaw(raw: string): void {
   });
 }
 
-/** Saves the open document against the revision it was read at; a conflict is kept for the user. */
-export async function saveDocument(api: PostdeskApi): Promise<void> {
+/** Replaces the whole text of the open document (front matter and body). */
+export function setText(text: string): void {
+  documentStore.set((state) => {
+    if (state.status !== 'open' || state.doc.text === text) return state;
+    return { status: 'open', doc: { ...state.doc, text, bodyStart: splitFrontMatter(text).bodyStart } };
+  });
+}
+
+/**
+ * Saves the open document against the revision it was read at and answers true when it is on disk.
+ * A save refused as stale becomes a conflict holding the disk's text; the edited text is kept.
+ */
+export async function saveDocument(api: PostdeskApi): Promise<boolean> {
   const state = documentStore.get();
-  if (state.status !== 'open' || state.doc.saving) return;
-  const { id, text, revision } = state.doc;
+  if (state.status !== 'open' || state.doc.saving) return false;
+  return write(api, state.doc.id, state.doc.text, state.doc.revision);
+}
+
+/** Saves the user's text over whatever the disk holds now (the "Overwrite" answer to a conflict). */
+export async function overwriteDocument(api: PostdeskApi): Promise<boolean> {
+  const state = documentStore.get();
+  if (state.status !== 'open' || state.doc.saving) return false;
+  return write(api, state.doc.id, state.doc.text, null);
+}
+
+/** Drops the user's edits and shows the post as it is on disk now (the "Reload" answer). */
+export async function reloadDocument(api: PostdeskApi): Promise<void> {
+  const state = documentStore.get();
+  if (state.status !== 'open') return;
+  const { id } = state.doc;
+  try {
+    const post = await api.readPost({ id });
+    update(id, (doc) => fromDisk(post, doc.loads + 1));
+  } catch (error) {
+    if (isPostdeskError(error, 'not-found')) update(id, (doc) => ({ ...doc, conflict: { kind: 'removed' } }));
+    else update(id, (doc) => ({ ...doc, error: (error as Error).message }));
+  }
+}
+
+/**
+ * Saves the user's text as a new post `newId` (which must not exist yet) and makes that the open
+ * document; throws a PostdeskError ('exists', or what the save refused) and keeps the text otherwise.
+ */
+export async function saveDocumentAs(api: PostdeskApi, newId: string): Promise<void> {
+  const state = documentStore.get();
+  if (state.status !== 'open') throw new PostdeskError('not-found', 'No post is open.');
+  const id = newId.trim();
+  if (id === '') throw new PostdeskError('invalid-argument', 'Type a path for the new post.');
+  const exists = await api.readPost({ id }).then(
+    () => true,
+    (error: unknown) => {
+      if (isPostdeskError(error, 'not-found')) return false;
+      throw error;
+    },
+  );
+  if (exists) throw new PostdeskError('exists', `${id} already exists: choose another path.`);
+  const { id: oldId, text } = state.doc;
+  const result = await api.savePost({ id, text, baseRevision: null });
+  update(oldId, (doc) => ({
+    ...doc,
+    id: result.id,
+    savedText: text,
+    revision: result.revision,
+    conflict: null,
+    error: null,
+    savedOnce: true,
+  }));
+}
+
+/**
+ * Brings the open document in line with a change made on disk by someone else: a clean document
+ * reloads silently; a dirty one keeps the user's text and gets a conflict; a removed file keeps
+ * the buffer and is marked removed. Events about other posts are ignored.
+ */
+export async function applyDiskChange(api: PostdeskApi, event: PostChangedEvent): Promise<void> {
+  const state = documentStore.get();
+  if (state.status !== 'open' || state.doc.id !== event.id) return;
+  const { id } = event;
+  if (event.kind === 'removed') {
+    update(id, (doc) => ({ ...doc, conflict: { kind: 'removed' } }));
+    return;
+  }
+  let disk: PostDocument;
+  try {
+    disk = await api.readPost({ id });
+  } catch (error) {
+    if (isPostdeskError(error, 'not-found')) update(id, (doc) => ({ ...doc, conflict: { kind: 'removed' } }));
+    return;
+  }
+  update(id, (doc) => reconcile(doc, disk));
+}
+
+/** What the document becomes once the disk is seen holding `disk`. */
+function reconcile(doc: OpenDocument, disk: PostDocument): OpenDocument {
+  if (disk.text === doc.text) {
+    // The disk holds exactly the user's text (saved elsewhere, or restored): nothing to resolve.
+    return { ...doc, savedText: disk.text, revision: disk.revision, conflict: null };
+  }
+  if (!isDirty(doc)) return fromDisk(disk, doc.loads + 1);
+  return { ...doc, conflict: { kind: 'changed', diskText: disk.text, diskRevision: disk.revision } };
+}
+
+async function write(api: PostdeskApi, id: string, text: string, base: Revision | null): Promise<boolean> {
   update(id, (doc) => ({ ...doc, saving: true, error: null }));
   try {
-    const result = await api.savePost({ id, text, baseRevision: revision });
+    const result = await api.savePost({ id, text, baseRevision: base });
     update(id, (doc) => ({
       ...doc,
       saving: false,
       savedText: text,
       revision: result.revision,
       savedOnce: true,
-      conflict: false,
+      conflict: null,
     }));
+    return true;
   } catch (error) {
-    const conflict = isPostdeskError(error, 'conflict');
-    update(id, (doc) => ({ ...doc, saving: false, conflict, error: (error as Error).message }));
+    if (!isPostdeskError(error, 'conflict')) {
+      update(id, (doc) => ({ ...doc, saving: false, error: (error as Error).message }));
+      return false;
+    }
+    const disk = await api.readPost({ id }).catch(() => null);
+    update(id, (doc) => {
+      const saved = { ...doc, saving: false };
+      return disk ? reconcile(saved, disk) : { ...saved, conflict: { kind: 'removed' } };
+    });
+    return false;
   }
+}
+
+function fromDisk(post: PostDocument, loads: number): OpenDocument {
+  return {
+    id: post.id,
+    savedText: post.text,
+    text: post.text,
+    revision: post.revision,
+    bodyKind: post.bodyKind,
+    bodyStart: splitFrontMatter(post.text).bodyStart,
+    saving: false,
+    error: null,
+    conflict: null,
+    savedOnce: false,
+    loads,
+  };
 }
 
 function update(id: string, change: (doc: OpenDocument) => OpenDocument): void {

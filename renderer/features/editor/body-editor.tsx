@@ -1,5 +1,6 @@
 import { html } from '@codemirror/lang-html';
 import { markdown } from '@codemirror/lang-markdown';
+import type { Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import CodeMirror from '@uiw/react-codemirror';
 import { useMemo } from 'react';
@@ -10,12 +11,18 @@ export function BodyEditor({
   value,
   kind,
   onChange,
+  extensions: extra,
 }: {
   value: string;
   kind: BodyKind;
   onChange: (value: string) => void;
+  /** More CodeMirror extensions (e.g. image paste and drop), appended to the editor's own. */
+  extensions?: Extension[];
 }) {
-  const extensions = useMemo(() => [kind === 'html' ? html() : markdown(), EditorView.lineWrapping], [kind]);
+  const extensions = useMemo(
+    () => [kind === 'html' ? html() : markdown(), EditorView.lineWrapping, ...(extra ?? [])],
+    [kind, extra],
+  );
   return (
     <CodeMirror
       className="body-editor"

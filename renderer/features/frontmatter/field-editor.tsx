@@ -2,6 +2,8 @@ import { useId } from 'react';
 import type { SchemaField } from '../../../shared/api';
 import { inferFieldKind } from '../../../shared/post/front-matter/field-kind';
 import { isFmMap, type FmMap, type FmValue } from '../../../shared/post/front-matter/located-tree';
+import { ImageField } from '../images/image-field';
+import { isImageField } from '../images/image-keys';
 import type { FieldChange, FieldPath, FieldRemove, Suggestions } from './field-path';
 import { JsonValueInput } from './json-value-input';
 import { ListOfMapsGroup } from './list-of-maps-group';
@@ -16,6 +18,8 @@ interface FieldEditorProps {
   field: SchemaField | undefined;
   problem: string | undefined;
   suggestions: Suggestions;
+  /** The open post (image paths resolve from it); empty inside nested groups, which get no image field. */
+  postId?: string;
   onChange: FieldChange;
   onRemove: FieldRemove | undefined;
 }
@@ -31,6 +35,7 @@ export function FieldEditor({
   field,
   problem,
   suggestions,
+  postId,
   onChange,
   onRemove,
 }: FieldEditorProps) {
@@ -78,6 +83,24 @@ export function FieldEditor({
     );
   }
   let input;
+  if (postId && path.length === 1 && !field?.type && isImageField(name, value)) {
+    // ImageField labels its own input with the key (thumbnail, picker and upload around it).
+    return (
+      <div className="fm-field fm-kind-image">
+        <div className="fm-input fm-image">
+          <ImageField
+            label={name}
+            value={typeof value === 'string' ? value : ''}
+            inputId={id}
+            postId={postId}
+            onChange={set}
+          />
+          {problemText}
+        </div>
+        {remove}
+      </div>
+    );
+  }
   if (kind === 'tags' && (Array.isArray(value) || value === null || value === '')) {
     const values = Array.isArray(value) ? value.map(String) : [];
     input = (

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { FrontMatterFormat, PostdeskApi, PostSummary, SchemaField } from '../../../shared/api';
+import type { FrontMatterFormat, PostdeskApi, SchemaField } from '../../../shared/api';
 import { nowLike } from '../../../shared/post/front-matter/date-text';
 import {
   readFrontMatter,
@@ -10,7 +10,9 @@ import {
 import type { FmMap, FmValue } from '../../../shared/post/front-matter/located-tree';
 import { splitFrontMatter } from '../../../shared/post/split-front-matter';
 import { validateFrontMatter } from '../../../shared/post/front-matter/validate-front-matter';
+import { useStore } from '../../state/create-store';
 import { documentStore, isDirty, setFrontMatterRaw } from '../../state/document-store';
+import { libraryStore } from '../../state/library-store';
 import { AddFieldRow } from './add-field-row';
 import { FieldEditor } from './field-editor';
 import type { FieldPath, Suggestions } from './field-path';
@@ -32,14 +34,14 @@ export function FrontMatterForm({
   raw,
   format,
   api,
-  posts,
 }: {
   raw: string;
   format: FrontMatterFormat | null;
   api: PostdeskApi;
-  posts: readonly PostSummary[];
 }) {
   const schema = useSiteSchema(api);
+  const posts = useStore(libraryStore, (library) => library.posts);
+  const postId = useStore(documentStore, (state) => (state.status === 'open' ? state.doc.id : ''));
   const [rawMode, setRawMode] = useState(false);
   const [writeError, setWriteError] = useState<string | null>(null);
   const read = useMemo(() => (format ? readFrontMatter(raw, format) : null), [raw, format]);
@@ -156,6 +158,7 @@ export function FrontMatterForm({
                 field={fields.get(key)}
                 problem={problemOf(key)}
                 suggestions={suggestions}
+                postId={postId}
                 onChange={change}
                 onRemove={remove}
               />

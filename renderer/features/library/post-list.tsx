@@ -1,49 +1,108 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { PostSummary } from '../../../shared/api';
+import { PostRow } from './post-row';
 
-/** The site's posts as a list box named "Posts" with its count; choosing a row opens that post. */
+const rowHeight = 56;
+
+/**
+ * The posts as a list box named "Posts", virtualized so only the rows in view exist in the page
+ * (10,000 posts scroll like 10). Arrow keys, Home/End and Page keys move the active row; Enter or
+ * a click opens it.
+ */
 export function PostList({
   posts,
   selectedId,
+  unsavedId,
   onOpen,
 }: {
-  posts: PostSummary[];
+  posts: readonly PostSummary[];
   selectedId: string | null;
+  /** The post whose text has edits not on disk, marked in its row. */
+  unsavedId: string | null;
   onOpen: (id: string) => void;
 }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const baseId = useId();
+  const [activeId, setActiveId] = useState<string | null>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render only
+  const virtualizer = useVirtualizer({
+    count: posts.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 6,
+    getItemKey: (index) => posts[index]?.id ?? index,
+  });
+
+  const wanted = activeId ?? selectedId;
+  const found = wanted === null ? -1 : posts.findIndex((post) => post.id === wanted);
+  const activeIndex = found >= 0 ? found : posts.length > 0 ? 0 : -1;
+  const optionId = (index: number): string => `${baseId}-option-${index}`;
+  const items = virtualizer.getVirtualItems();
+  const activeRendered = items.some((item) => item.index === activeIndex);
+
+  const moveTo = (index: number): void => {
+    if (posts.length === 0) return;
+    const next = Math.max(0, Math.min(posts.length - 1, index));
+    setActiveId(posts[next]!.id);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const open = (index: number): void => {
+    const post = posts[index];
+    if (!post) return;
+    setActiveId(post.id);
+    onOpen(post.id);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: activeIndex + 1,
+      ArrowUp: activeIndex - 1,
+      PageDown: activeIndex + page,
+      PageUp: activeIndex - page,
+      Home: 0,
+      End: posts.length - 1,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      moveTo(moves[event.key]!);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      open(activeIndex);
+    }
+  };
+
   return (
-    <section className="post-list" aria-labelledby="post-list-heading">
-      <header id="post-list-heading" className="post-list-header">
-        {posts.length === 1 ? '1 post' : `${posts.length} posts`}
-      </header>
-      <ul role="listbox" aria-label="Posts" className="post-list-rows">
-        {posts.map((post) => (
-          <li
-            key={post.id}
-            role="option"
-            aria-selected={post.id === selectedId}
-            tabIndex={0}
-            className="post-row"
-            onClick={() => onOpen(post.id)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' || event.key === ' ') {
-                event.preventDefault();
-                onOpen(post.id);
-              }
-            }}
-          >
-            <span className="post-title">{post.title}</span>
-            <span className="post-meta">
-              {post.draft ? 'Draft · ' : ''}
-              {post.lastmod ?? post.date ?? ''} {post.id}
-            </span>
-            {post.error ? (
-              <span className="post-problem" title={post.error}>
-                problem
-              </span>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <div
+      ref={scrollRef}
+      role="listbox"
+      aria-label="Posts"
+      tabIndex={0}
+      aria-activedescendant={activeRendered ? optionId(activeIndex) : undefined}
+      className="post-list-rows"
+      onKeyDown={onKeyDown}
+    >
+      <div role="presentation" className="post-list-sizer" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const post = posts[item.index]!;
+          return (
+            <PostRow
+              key={item.key}
+              post={post}
+              optionId={optionId(item.index)}
+              index={item.index}
+              count={posts.length}
+              selected={post.id === selectedId}
+              unsaved={post.id === unsavedId}
+              active={item.index === activeIndex}
+              top={item.start}
+              onOpen={open}
+            />
+          );
+        })}
+      </div>
+    </div>
   );
 }

@@ -22,6 +22,15 @@ function handlers(): Handlers {
       return { id, revision };
     },
     readSiteSchema: async () => ({ fields: [], autoUpdateField: null, sources: [], problems: [] }),
+    importImage: async ({ postId }) => ({
+      id: postId,
+      url: '/x.png',
+      type: 'png',
+      size: 1,
+      width: 1,
+      height: 1,
+    }),
+    listImages: async () => [],
   };
 }
 

@@ -1,0 +1,71 @@
+import { useMemo } from 'react';
+import { diffLines, sideBySide } from './line-diff';
+import { ModalDialog } from './modal-dialog';
+
+/** Shows the file on disk and the user's text side by side, changed lines marked, with the two ways out. */
+export function CompareDialog({
+  id,
+  diskText,
+  mine,
+  onReload,
+  onOverwrite,
+  onClose,
+}: {
+  id: string;
+  diskText: string;
+  mine: string;
+  onReload: () => void;
+  onOverwrite: () => void;
+  onClose: () => void;
+}) {
+  const rows = useMemo(() => sideBySide(diffLines(diskText, mine)), [diskText, mine]);
+  const changes = rows.filter((row) => row.kind !== 'same').length;
+  return (
+    <ModalDialog title={`Compare ${id}`} className="compare-dialog" onClose={onClose}>
+      <p className="compare-summary">
+        {changes === 1 ? '1 line differs' : `${changes} lines differ`} between the disk and your text.
+      </p>
+      <div className="compare-scroll">
+        <table className="compare-table">
+          <colgroup>
+            <col className="compare-number-column" />
+            <col />
+            <col className="compare-number-column" />
+            <col />
+          </colgroup>
+          <thead>
+            <tr>
+              <th colSpan={2} scope="colgroup">
+                On disk
+              </th>
+              <th colSpan={2} scope="colgroup">
+                Yours
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr key={index} className={`compare-${row.kind}`}>
+                <td className="compare-line">{row.left?.line ?? ''}</td>
+                <td className="compare-text compare-left">{row.left?.text ?? ''}</td>
+                <td className="compare-line">{row.right?.line ?? ''}</td>
+                <td className="compare-text compare-right">{row.right?.text ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="modal-actions">
+        <button type="button" onClick={onReload}>
+          Reload (discard mine)
+        </button>
+        <button type="button" onClick={onOverwrite}>
+          Overwrite (save mine)
+        </button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,55 @@
+import type { PostSummary } from '../../../shared/api';
+
+/** One option of the post list: unsaved mark and title, then draft mark, date and path, and a problem badge. */
+export function PostRow({
+  post,
+  optionId,
+  index,
+  count,
+  selected,
+  unsaved,
+  active,
+  top,
+  onOpen,
+}: {
+  post: PostSummary;
+  optionId: string;
+  index: number;
+  count: number;
+  selected: boolean;
+  unsaved: boolean;
+  active: boolean;
+  top: number;
+  onOpen: (index: number) => void;
+}) {
+  return (
+    <div
+      id={optionId}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={count}
+      className={active ? 'post-row post-row-active' : 'post-row'}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={() => onOpen(index)}
+    >
+      <span className="post-title">
+        {unsaved ? (
+          <span className="post-unsaved" title="Unsaved changes">
+            ●<span className="visually-hidden"> (unsaved)</span>{' '}
+          </span>
+        ) : null}
+        {post.title || post.id}
+      </span>
+      <span className="post-meta">
+        {post.draft ? <span className="post-draft">Draft</span> : null}
+        {post.lastmod ?? post.date ?? ''} {post.id}
+      </span>
+      {post.error ? (
+        <span className="post-problem" title={post.error}>
+          problem
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLibrary, type Library } from '../../../electron/library/library-service';
+import { apiFromOutcomes, dispatch, type PostdeskApi } from '../../../shared/api';
+import { isPostdeskError } from '../../../shared/errors';
+import {
+  applyDiskChange,
+  documentStore,
+  hasUnsavedText,
+  openDocument,
+  overwriteDocument,
+  reloadDocument,
+  saveDocument,
+  saveDocumentAs,
+  setBody,
+  setText,
+  type OpenDocument,
+} from '../../../renderer/state/document-store';
+import { pendingOpenStore, requestOpen, resolvePendingOpen } from '../../../renderer/state/switch-guard';
+import { copyFixtureSite } from '../../support/temp-site';
+
+// The document store driven through the real library on a real temporary site (no watcher: the
+// tests call applyDiskChange themselves, so every race is decided by the test).
+
+const id = 'content/posts/first-post.md';
+let library: Library;
+let api: PostdeskApi;
+let site: string;
+let cleanup: () => Promise<void>;
+let file: string;
+let original: string;
+
+function doc(): OpenDocument {
+  const state = documentStore.get();
+  if (state.status !== 'open') throw new Error(`no open document (${state.status})`);
+  return state.doc;
+}
+
+function appendToBody(extra: string): void {
+  const current = doc();
+  setBody(current.text.slice(current.bodyStart) + extra);
+}
+
+beforeEach(async () => {
+  ({ site, cleanup } = await copyFixtureSite('hugo-basic'));
+  library = createLibrary({ watch: false });
+  api = apiFromOutcomes(
+    (name, args) => dispatch(library.handlers, name, args),
+    () => () => undefined,
+  );
+  await api.openSite({ path: site });
+  file = path.join(site, ...id.split('/'));
+  original = await readFile(file, 'utf8');
+  documentStore.set({ status: 'empty' });
+  pendingOpenStore.set(null);
+  await openDocument(api, id);
+});
+
+afterEach(async () => {
+  await library.close();
+  await cleanup();
+});
+
+describe('document store against the disk', () => {
+  it('opens, edits the body only, and saves exactly the text', async () => {
+    appendToBody('More.');
+    expect(doc().text).toBe(`${original}More.`);
+    expect(await saveDocument(api)).toBe(true);
+    expect(await readFile(file, 'utf8')).toBe(`${original}More.`);
+    expect(hasUnsavedText(doc())).toBe(false);
+  });
+
+  it('setText replaces front matter and body and finds the new body start', () => {
+    setText('---\ntitle: x\n---\nBody');
+    expect(doc().text.slice(doc().bodyStart)).toBe('Body');
+  });
+
+  it('reloads a clean document silently when the disk changes', async () => {
+    await writeFile(file, `${original}Outside.`);
+    await applyDiskChange(api, { id, kind: 'changed', summary: null });
+    expect(doc().text).toBe(`${original}Outside.`);
+    expect(doc().conflict).toBeNull();
+    expect(doc().loads).toBe(1);
+  });
+
+  it('keeps a dirty document and raises a conflict holding the disk text', async () => {
+    appendToBody('Mine.');
+    await writeFile(file, `${original}Theirs.`);
+    await applyDiskChange(api, { id, kind: 'changed', summary: null });
+    expect(doc().text).toBe(`${original}Mine.`);
+    expect(doc().conflict).toMatchObject({ kind: 'changed', diskText: `${original}Theirs.` });
+  });
+
+  it('turns a save refused as stale into the same conflict, and Overwrite writes mine', async () => {
+    appendToBody('Mine.');
+    await writeFile(file, `${original}Theirs.`);
+    expect(await saveDocument(api)).toBe(false);
+    expect(doc().conflict?.kind).toBe('changed');
+    expect(doc().error).toBeNull();
+    expect(await readFile(file, 'utf8')).toBe(`${original}Theirs.`);
+    expect(await overwriteDocument(api)).toBe(true);
+    expect(await readFile(file, 'utf8')).toBe(`${original}Mine.`);
+    expect(doc().conflict).toBeNull();
+  });
+
+  it('Reload drops the edits for the disk text', async () => {
+    appendToBody('Mine.');
+    await writeFile(file, `${original}Theirs.`);
+    await applyDiskChange(api, { id, kind: 'changed', summary: null });
+    await reloadDocument(api);
+    expect(doc().text).toBe(`${original}Theirs.`);
+    expect(doc().conflict).toBeNull();
+    expect(await readFile(file, 'utf8')).toBe(`${original}Theirs.`);
+  });
+
+  it('needs no resolution when the disk already holds the user text', async () => {
+    appendToBody('Same.');
+    await writeFile(file, `${original}Same.`);
+    await applyDiskChange(api, { id, kind: 'changed', summary: null });
+    expect(doc().conflict).toBeNull();
+    expect(hasUnsavedText(doc())).toBe(false);
+  });
+
+  it('keeps the buffer of a post removed on disk and saves it elsewhere, never over a file', async () => {
+    appendToBody('Rescued.');
+    await rm(file);
+    await applyDiskChange(api, { id, kind: 'removed', summary: null });
+    expect(doc().conflict).toEqual({ kind: 'removed' });
+    expect(hasUnsavedText(doc())).toBe(true);
+    expect(await saveDocument(api)).toBe(false);
+    expect(doc().text).toBe(`${original}Rescued.`);
+
+    const taken = await saveDocumentAs(api, 'content/posts/second-post.md').catch((error: unknown) => error);
+    expect(isPostdeskError(taken, 'exists')).toBe(true);
+    await saveDocumentAs(api, 'content/posts/rescued.md');
+    expect(doc().id).toBe('content/posts/rescued.md');
+    expect(doc().conflict).toBeNull();
+    expect(await readFile(path.join(site, 'content/posts/rescued.md'), 'utf8')).toBe(`${original}Rescued.`);
+  });
+
+  it('ignores changes to other posts', async () => {
+    appendToBody('Mine.');
+    await applyDiskChange(api, { id: 'content/posts/second-post.md', kind: 'removed', summary: null });
+    expect(doc().conflict).toBeNull();
+  });
+});
+
+describe('switching posts with unsaved text', () => {
+  const second = 'content/posts/second-post.md';
+
+  it('opens at once when nothing is unsaved', async () => {
+    await requestOpen(api, second);
+    expect(doc().id).toBe(second);
+  });
+
+  it('waits for an answer: cancel stays, save writes then opens, discard opens', async () => {
+    appendToBody('Unsaved.');
+    await requestOpen(api, second);
+    expect(pendingOpenStore.get()).toBe(second);
+    expect(doc().id).toBe(id);
+
+    await resolvePendingOpen(api, 'cancel');
+    expect(pendingOpenStore.get()).toBeNull();
+    expect(doc().text).toBe(`${original}Unsaved.`);
+
+    await requestOpen(api, second);
+    await resolvePendingOpen(api, 'save');
+    expect(doc().id).toBe(second);
+    expect(await readFile(file, 'utf8')).toBe(`${original}Unsaved.`);
+
+    appendToBody('Dropped.');
+    await requestOpen(api, id);
+    await resolvePendingOpen(api, 'discard');
+    expect(doc().id).toBe(id);
+    expect(await readFile(path.join(site, second), 'utf8')).not.toContain('Dropped.');
+  });
+
+  it('stays on the post when the save before switching is refused', async () => {
+    appendToBody('Mine.');
+    await writeFile(file, `${original}Theirs.`);
+    await requestOpen(api, second);
+    await resolvePendingOpen(api, 'save');
+    expect(doc().id).toBe(id);
+    expect(doc().conflict?.kind).toBe('changed');
+    expect(doc().text).toBe(`${original}Mine.`);
+  });
+});

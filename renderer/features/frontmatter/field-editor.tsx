@@ -133,7 +133,7 @@ export function FieldEditor({
       <label htmlFor={id} className="fm-key">
         {name}
       </label>
-      {field?.label && field.label !== name ? <span className="fm-label">{field.label}</span> : null}
+      <span className="fm-label">{field?.label && field.label !== name ? field.label : ''}</span>
       <div className="fm-input">
         {input}
         {problemText}

@@ -20,6 +20,26 @@ import { RawFrontMatterEditor } from './raw-front-matter-editor';
 import { useSiteSchema } from './use-site-schema';
 import './front-matter-form.css';
 
+/**
+ * The text a form edit starts from: the block as saved on disk when the current text is exactly
+ * what the form would have made of it (so typing through a value that needed quotes does not leave
+ * quotes behind), else the current text (which keeps edits made in raw mode).
+ */
+function editBase(raw: string, format: FrontMatterFormat, data: FmMap | null): string {
+  const state = documentStore.get();
+  if (state.status !== 'open' || data === null) return raw;
+  const saved = state.doc.savedText;
+  const split = splitFrontMatter(saved);
+  if (split.format !== format || split.error !== null) return raw;
+  const savedRaw = saved.slice(split.rawStart, split.rawEnd);
+  if (savedRaw === raw) return raw;
+  try {
+    return writeFrontMatter(savedRaw, format, data) === raw ? savedRaw : raw;
+  } catch {
+    return raw;
+  }
+}
+
 function unique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort((a, b) => a.localeCompare(b));
 }
@@ -89,7 +109,7 @@ export function FrontMatterForm({
 
   const commit = (next: FmMap): void => {
     try {
-      setFrontMatterRaw(writeFrontMatter(raw, format, next));
+      setFrontMatterRaw(writeFrontMatter(editBase(raw, format, data), format, next));
       setWriteError(null);
     } catch (error) {
       setWriteError((error as Error).message);

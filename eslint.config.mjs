@@ -100,5 +100,13 @@ export default tseslint.config(
     files: ['**/*.config.{ts,mts,mjs}', 'eslint.config.mjs', 'test/playwright.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  {
+    files: ['build/**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', exports: 'writable', module: 'writable' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   prettier,
 );

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
       options.userDataDir ?? defaultUserDataDir(),
       path.join(here, '..', 'sample-site'),
     ));
-  const library = createLibrary();
+  const library = createLibrary({
+    backupDir: path.join(options.userDataDir ?? defaultUserDataDir(), 'backups'),
+  });
   await library.handlers.openSite({ path: site });
   const host = await startWebHost({
     library,

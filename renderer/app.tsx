@@ -9,9 +9,18 @@ import { FrontMatterForm } from './features/frontmatter/front-matter-form';
 import { imageEditorExtensions } from './features/images/image-editor-extensions';
 import { ImageTools } from './features/images/image-tools';
 import { LibrarySidebar } from './features/library/library-sidebar';
+import { PostActionsBar } from './features/post-actions/post-actions-bar';
 import { PreviewFrame } from './features/preview/preview-frame';
 import { StatusBar } from './features/status/status-bar';
 import { useStore } from './state/create-store';
+import { useAppCommands, switchToPost } from './features/commands/use-app-commands';
+import { commandRegistry } from './features/commands/command-registry';
+import { UnsavedPrompt } from './features/commands/unsaved-prompt';
+import { viewStore } from './features/commands/view-store';
+import { Palettes } from './features/palette/palettes';
+import { scheduleBackups } from './features/recovery/backup-scheduler';
+import { RecoveryDialog } from './features/recovery/recovery-dialog';
+import { useTheme } from './features/theme/use-theme';
 import { applyDiskChange, documentStore, saveDocument, setBody } from './state/document-store';
 import { createPostChangeQueue, libraryStore, openLibrary, refreshPosts } from './state/library-store';
 import { requestOpen } from './state/switch-guard';
@@ -20,8 +29,12 @@ import { requestOpen } from './state/switch-guard';
 export function App({ client }: { client: PostdeskClient }) {
   const { api, assetUrl } = client;
   const site = useStore(libraryStore, (library) => library.site);
+  const posts = useStore(libraryStore, (library) => library.posts);
   const state = useStore(documentStore);
   const doc = state.status === 'open' ? state.doc : null;
+  const view = useStore(viewStore);
+  const commandFailure = useStore(commandRegistry.failure);
+  useTheme();
 
   const refresh = useCallback(() => void refreshPosts(api), [api]);
   const open = useCallback((id: string) => void requestOpen(api, id), [api]);
@@ -34,6 +47,18 @@ export function App({ client }: { client: PostdeskClient }) {
       void applyDiskChange(api, event);
     });
   }, [api, refresh]);
+
+  const refreshAfterSave = useCallback(() => refreshPosts(api), [api]);
+  useAppCommands(api, refreshAfterSave);
+  useEffect(() => scheduleBackups(api), [api]);
+  useEffect(
+    () =>
+      api.on('siteOpened', () => {
+        documentStore.set({ status: 'empty' });
+        void openLibrary(api);
+      }),
+    [api],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -67,8 +92,17 @@ export function App({ client }: { client: PostdeskClient }) {
   }, [doc]);
 
   return (
-    <div className="app" data-ready={site ? 'true' : 'false'}>
-      <LibrarySidebar selectedId={doc?.id ?? null} onOpen={open} />
+    <div
+      className={`app${view.preview ? '' : ' hide-preview'}${view.form ? '' : ' hide-form'}`}
+      data-ready={site ? 'true' : 'false'}
+    >
+      <LibrarySidebar
+        selectedId={doc?.id ?? null}
+        onOpen={open}
+        actions={
+          <PostActionsBar api={api} site={site} selectedId={doc?.id ?? null} onChanged={refreshAfterSave} />
+        }
+      />
       <main className="workspace">
         {state.status === 'empty' ? <p className="placeholder">Choose a post to edit.</p> : null}
         {state.status === 'loading' ? <p className="placeholder">Opening {state.id}…</p> : null}
@@ -98,8 +132,16 @@ export function App({ client }: { client: PostdeskClient }) {
         ) : null}
         <StatusBar doc={doc} />
         <ImageTools client={client} site={site} />
+        {commandFailure ? (
+          <p role="alert" className="command-failure">
+            {commandFailure}
+          </p>
+        ) : null}
       </main>
+      <Palettes posts={posts} onOpenPost={(id) => void switchToPost(api, id)} />
       <UnsavedChangesDialog api={api} onSaved={refresh} />
+      <UnsavedPrompt />
+      <RecoveryDialog api={api} siteRoot={site?.root ?? null} />
     </div>
   );
 }

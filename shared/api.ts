@@ -38,6 +38,14 @@ export interface SiteInfo {
   staticDir: string | null;
   /** A message for the user about how the folder was understood, when it deserves one. */
   notice: string | null;
+  /** One line telling the user what was detected, e.g. "Hugo site: posts in content/, files in static/". */
+  detected: string;
+  /** Sections a new post can go to (site-relative folder names below the first content folder). */
+  sections: string[];
+  /** Where deleted posts go: the platform's trash, or the site's `.postdesk-trash/` folder. */
+  trash: 'system' | 'folder';
+  /** True when the host can show a post's file in the platform's file manager. */
+  canReveal: boolean;
 }
 
 /** One row of the post list, built from the front matter header only. */
@@ -47,16 +55,19 @@ export interface PostSummary {
   title: string;
   date: string | null;
   lastmod: string | null;
+  /** Hugo's `publishDate` (or `pubDate`), when the header names one. */
+  publishDate: string | null;
   draft: boolean;
   authors: string[];
   tags: string[];
-  /** The post's categories (for autocomplete across the site); absent from older hosts. */
-  categories?: string[];
+  categories: string[];
   section: string;
   bodyKind: BodyKind;
   format: FrontMatterFormat | null;
   /** A parse problem of the front matter, naming the line when known. */
   error: string | null;
+  /** The 1-based file line of that problem, when known. */
+  errorLine: number | null;
   mtimeMs: number;
   size: number;
 }
@@ -67,6 +78,40 @@ export interface PostDocument {
   text: string;
   revision: Revision;
   bodyKind: BodyKind;
+  /**
+   * Why this file cannot be edited safely (binary, invalid UTF-8, too large), or null. Such a file
+   * opens raw and read-only; `savePost` refuses it unless forced.
+   */
+  readOnly: string | null;
+  /** True when `text` holds only the beginning of a file too large to show whole. */
+  truncated: boolean;
+}
+
+/** A post moved into the site's `.postdesk-trash/` folder, which `restorePost` can bring back. */
+export interface TrashEntry {
+  /** The trash item's identity (a folder name inside `.postdesk-trash/`). */
+  trashId: string;
+  /** The id the post had before it was deleted (where `restorePost` puts it back). */
+  originalId: string;
+  title: string;
+  /** ISO time of the deletion. */
+  deletedAt: string;
+  /** True when a whole page bundle folder was deleted with the post. */
+  bundle: boolean;
+}
+
+/** What deleting a post did: moved it to the platform trash, or into the site's trash folder. */
+export interface DeleteResult {
+  id: string;
+  trash: 'system' | 'folder';
+  /** The entry in `listTrash` when the site's folder was used, else null. */
+  trashId: string | null;
+}
+
+/** Progress of building the post index: `done` of `total` files read. */
+export interface IndexProgressEvent {
+  done: number;
+  total: number;
 }
 
 /** The kind of input a front matter field asks for, as a site schema names it. */
@@ -157,6 +202,57 @@ export interface SiteImage {
   usedBy: string[];
 }
 
+/** An unsaved buffer kept in the user-data folder, offered back after a crash. */
+export interface BackupEntry {
+  /** The post the buffer belongs to (site-relative). */
+  id: string;
+  /** The whole text of the buffer when it was backed up. */
+  text: string;
+  /** The text of the file on disk now, or null when the file is gone. */
+  diskText: string | null;
+  /** When the backup was written (ISO 8601). */
+  savedAt: string;
+}
+
+/** The commands the native menu sends to the renderer (executed by its command registry). */
+export const menuCommands = [
+  'post.new',
+  'post.save',
+  'post.close',
+  'post.reveal',
+  'edit.find',
+  'edit.replace',
+  'view.togglePreview',
+  'view.toggleForm',
+  'theme.system',
+  'theme.light',
+  'theme.dark',
+  'palette.commands',
+  'palette.quickOpen',
+] as const;
+
+/** One of the commands the native menu can send. */
+export type MenuCommand = (typeof menuCommands)[number];
+
+/** Pushed when the native menu chose a command the renderer carries out. */
+export interface MenuCommandEvent {
+  command: MenuCommand;
+}
+
+/** Why the main process asks the renderer whether unsaved work may be left. */
+export type CloseReason = 'close-window' | 'switch-site';
+
+/** Pushed when the main process wants to close the window or switch site: answer with `confirmClose`. */
+export interface CloseRequestedEvent {
+  requestId: number;
+  reason: CloseReason;
+}
+
+/** Pushed when the library opened a site (at start, from the menu, or from a second launch). */
+export interface SiteOpenedEvent {
+  site: SiteInfo;
+}
+
 const maxPathLength = 4096;
 const maxTextLength = 64 * 1024 * 1024;
 const maxImageBase64 = Math.ceil((50 * 1024 * 1024) / 3) * 4;
@@ -177,6 +273,14 @@ const RevisionSchema = z
   .strict();
 
 const returns = <T>(): T => undefined as unknown as T;
+
+const Title = z.string().trim().min(1, 'a title is required').max(500, 'the title is too long');
+const Slug = z
+  .string()
+  .trim()
+  .min(1, 'a name is required')
+  .max(200, 'the name is too long')
+  .refine((value) => !/[\\/\0]/.test(value), 'a name holds no slashes or NUL bytes');
 
 /** The methods of the contract: argument schema and result type of each. */
 export const methods = {
@@ -199,6 +303,8 @@ export const methods = {
         text: z.string().max(maxTextLength, 'the post is too large to save'),
         /** The revision the edit started from; null only for a forced overwrite. */
         baseRevision: RevisionSchema.nullable(),
+        /** Save even a file opened read-only (binary, invalid UTF-8, too large). */
+        force: z.boolean().optional(),
       })
       .strict(),
     result: returns<SaveResult>(),
@@ -230,11 +336,69 @@ export const methods = {
     args: z.object({}).strict(),
     result: returns<SiteImage[]>(),
   },
+  backupBuffer: {
+    args: z
+      .object({ id: SitePath, text: z.string().max(maxTextLength, 'the buffer is too large to back up') })
+      .strict(),
+    result: returns<{ savedAt: string } | null>(),
+  },
+  dropBackup: {
+    args: z.object({ id: SitePath }).strict(),
+    result: returns<{ dropped: boolean }>(),
+  },
+  listBackups: {
+    args: z.object({}).strict(),
+    result: returns<BackupEntry[]>(),
+  },
+  confirmClose: {
+    args: z.object({ requestId: z.number().int().nonnegative(), proceed: z.boolean() }).strict(),
+    result: returns<null>(),
+  },
+  createPost: {
+    args: z
+      .object({
+        title: Title,
+        /** A section from SiteInfo.sections; '' or absent puts the post at the content folder's top. */
+        section: z.string().max(200).optional(),
+        /** Create a page bundle folder (`<slug>/index.md`) instead of a single file. */
+        bundle: z.boolean().optional(),
+      })
+      .strict(),
+    result: returns<PostSummary>(),
+  },
+  renamePost: {
+    args: z.object({ id: SitePath, slug: Slug }).strict(),
+    result: returns<PostSummary>(),
+  },
+  duplicatePost: {
+    args: z.object({ id: SitePath }).strict(),
+    result: returns<PostSummary>(),
+  },
+  deletePost: {
+    args: z.object({ id: SitePath }).strict(),
+    result: returns<DeleteResult>(),
+  },
+  listTrash: {
+    args: z.object({}).strict(),
+    result: returns<TrashEntry[]>(),
+  },
+  restorePost: {
+    args: z.object({ trashId: z.string().regex(/^[0-9A-Za-z._-]{1,120}$/, 'not a trash id') }).strict(),
+    result: returns<PostSummary>(),
+  },
+  revealPost: {
+    args: z.object({ id: SitePath }).strict(),
+    result: returns<null>(),
+  },
 } as const;
 
 /** The events of the contract and their payloads. */
 export const events = {
   postChanged: returns<PostChangedEvent>(),
+  menuCommand: returns<MenuCommandEvent>(),
+  closeRequested: returns<CloseRequestedEvent>(),
+  siteOpened: returns<SiteOpenedEvent>(),
+  indexProgress: returns<IndexProgressEvent>(),
 } as const;
 
 /** The name of a contract method. */

@@ -1,4 +1,5 @@
-// `npm test`: typecheck, lint, unit tests (vitest) and end-to-end tests (Playwright), in that
+// `npm test`: typecheck, lint, the Electronegativity scan, unit tests (vitest, with the main-process
+// and package projects) and end-to-end tests (Playwright), in that
 // order, stopping at the first step that fails; then one plain line `N passed, N failed, N skipped`
 // summed over vitest and Playwright. Exits non-zero when a step failed, a test failed, or none ran.
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const steps = [
   ['typecheck', ['run', 'typecheck']],
   ['lint', ['run', 'lint']],
+  ['security', ['run', 'test:security']],
   ['unit', ['run', 'test:unit']],
   ['e2e', ['run', 'test:e2e']],
 ];
@@ -28,7 +30,7 @@ for (const [name, args] of steps) {
   );
   if (run.status !== 0) {
     failedSteps.push(name);
-    if (name === 'typecheck' || name === 'lint') break;
+    if (name === 'typecheck' || name === 'lint' || name === 'security') break;
   }
 }
 

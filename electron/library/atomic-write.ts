@@ -1,8 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as nodeFs } from 'node:fs';
 import path from 'node:path';
 
 const tempPattern = /^\..+\.postdesk-\d+-[0-9a-f]{12}\.tmp$/;
+
+/**
+ * The file-system calls `writeFileAtomic` makes, so a test can inject a failure (a full disk, a
+ * denied write) at any step; the default is Node's `fs.promises`.
+ */
+export type AtomicFs = Pick<typeof nodeFs, 'open' | 'rename' | 'rm' | 'stat' | 'link'>;
+
+/** How `writeFileAtomic` writes. */
+export interface AtomicWriteOptions {
+  /** The file-system layer (default: Node's). */
+  fs?: AtomicFs;
+  /** Refuse (EEXIST) instead of replacing when `target` already exists; the check and the write are one step. */
+  exclusive?: boolean;
+}
 
 /** True for the names of the temporary files `writeFileAtomic` creates. */
 export function isPostdeskTempFile(name: string): boolean {
@@ -13,15 +27,21 @@ export function isPostdeskTempFile(name: string): boolean {
  * Replaces `target` with `data` so that a reader, a crash or a full disk sees either the old bytes
  * or the new ones, never a mix: a temp file in the same folder, written and fsynced, given the old
  * file's mode, renamed over the target, then the folder fsynced. On any failure the temp file is
- * removed and the target is untouched. `target` must already be a real path (no symlink).
+ * removed and the target is untouched. `target` must already be a real path (no symlink). With
+ * `exclusive`, an existing target is never replaced (the temp file is hard-linked into place).
  */
-export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  data: Uint8Array | string,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const fs = options.fs ?? nodeFs;
   const dir = path.dirname(target);
   const temp = path.join(
     dir,
     `.${path.basename(target)}.postdesk-${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
   );
-  const previous = await fs.stat(target).catch(() => null);
+  const previous = options.exclusive ? null : await fs.stat(target).catch(() => null);
   const mode = previous ? previous.mode & 0o7777 : 0o666;
   let created = false;
   try {
@@ -34,8 +54,12 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string)
     } finally {
       await handle.close();
     }
-    await fs.rename(temp, target);
-    created = false;
+    if (options.exclusive) {
+      await placeExclusive(fs, temp, target);
+    } else {
+      await fs.rename(temp, target);
+      created = false;
+    }
   } catch (error) {
     if (created) await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
@@ -43,8 +67,24 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string)
   await syncFolder(dir);
 }
 
+/** Links `temp` to `target` (EEXIST when taken), or renames after a check where links are not supported. */
+async function placeExclusive(fs: AtomicFs, temp: string, target: string): Promise<void> {
+  try {
+    await fs.link(temp, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    if (await fs.stat(target).catch(() => null)) {
+      throw Object.assign(new Error(`EEXIST: ${target} exists`), { code: 'EEXIST' });
+    }
+    await fs.rename(temp, target);
+    return;
+  }
+  await fs.rm(temp, { force: true });
+}
+
 async function syncFolder(dir: string): Promise<void> {
-  const handle = await fs.open(dir, 'r').catch(() => null);
+  const handle = await nodeFs.open(dir, 'r').catch(() => null);
   if (!handle) return;
   try {
     await handle.sync();
@@ -60,11 +100,11 @@ async function syncFolder(dir: string): Promise<void> {
  * and only those of processes that are no longer running) and answers how many were removed.
  */
 export async function removeStrayTempFiles(dir: string): Promise<number> {
-  const names = await fs.readdir(dir).catch(() => []);
+  const names = await nodeFs.readdir(dir).catch(() => []);
   let removed = 0;
   for (const name of names) {
     if (!isPostdeskTempFile(name) || isRunning(writerPid(name))) continue;
-    await fs.rm(path.join(dir, name), { force: true });
+    await nodeFs.rm(path.join(dir, name), { force: true });
     removed++;
   }
   return removed;

@@ -1,16 +1,19 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { EventName, EventPayload, Handlers, PostChangeKind, SiteInfo } from '../../shared/api';
 import { PostdeskError } from '../../shared/errors';
-import { removeStrayTempFiles } from './atomic-write';
 import { imageCatalogOf } from './images/image-catalog';
 import { importImage } from './images/import-image';
+import { BackupStore } from './backup-store';
 import { readSiteAsset, type SiteAsset } from './site-assets';
-import { isPostFileName, PostIndex } from './post-index';
+import { isBundleIndexName, isPostFileName, PostIndex } from './post-index';
+import { createPost, duplicatePost, postTarget, renamePost } from './post-operations';
 import { PostStore } from './post-store';
+import { listTrash, moveToTrash, restoreFromTrash } from './post-trash';
 import { detectSite } from './site-detect';
 import { readSiteSchema } from './site-schema';
-import { toId } from './site-paths';
+import { resolveExisting, resolveForWrite, toId } from './site-paths';
 
 /** Something that wants the contract's events. */
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -37,6 +40,17 @@ interface OpenSite {
 export interface LibraryOptions {
   /** Watch the open site for changes made outside Postdesk (default true). */
   watch?: boolean;
+  /**
+   * Moves a file or folder (an absolute path) to the platform's trash; given by the desktop host
+   * (Electron's shell.trashItem). Without it deleted posts go to the site's `.postdesk-trash/`.
+   */
+  trashItem?: (absolutePath: string) => Promise<void>;
+  /** Shows a file in the platform's file manager (Electron's shell.showItemInFolder); absent in browser mode. */
+  revealItem?: (absolutePath: string) => void | Promise<void>;
+  /** Folder for crash-recovery backups of unsaved buffers (in the user-data folder); none: backups are off. */
+  backupDir?: string;
+  /** The desktop shell's answers: whether unsaved work may be left (`confirmClose`). */
+  onCloseAnswer?: (requestId: number, proceed: boolean) => void;
 }
 
 /**
@@ -46,6 +60,7 @@ export interface LibraryOptions {
 export function createLibrary(options: LibraryOptions = {}): Library {
   const listeners = new Set<EventListener>();
   let current: OpenSite | null = null;
+  const backups = options.backupDir ? new BackupStore(options.backupDir) : null;
 
   const emit: EventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -57,17 +72,29 @@ export function createLibrary(options: LibraryOptions = {}): Library {
   }
 
   async function open(folder: string): Promise<SiteInfo> {
-    const info = await detectSite(folder);
+    const info = await detectSite(folder, {
+      trash: options.trashItem ? 'system' : 'folder',
+      canReveal: options.revealItem !== undefined,
+    });
     const next: OpenSite = {
       info,
       index: new PostIndex(info),
       store: new PostStore(info.root),
       watcher: null,
     };
-    if (options.watch !== false) next.watcher = watchSite(next, emit);
     const previous = current;
     current = next;
     await previous?.watcher?.close();
+    emit('siteOpened', { site: info });
+    if (options.watch !== false) {
+      // Index first, then watch: the watcher's own scan of a large site would slow the first list.
+      void next.index
+        .refresh((progress) => emit('indexProgress', progress))
+        .catch(() => [])
+        .then(() => {
+          if (current === next) next.watcher = watchSite(next, emit);
+        });
+    }
     return info;
   }
 
@@ -77,17 +104,14 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       return site().info;
     },
     async listPosts() {
-      return site().index.refresh();
+      return site().index.refresh((progress) => emit('indexProgress', progress));
     },
     async readPost({ id }) {
-      const { store, info } = site();
-      const post = await store.read(id);
-      await removeStrayTempFiles(path.dirname(path.join(info.root, ...id.split('/'))));
-      return post;
+      return site().store.read(id);
     },
-    async savePost({ id, text, baseRevision }) {
+    async savePost({ id, text, baseRevision, force }) {
       const { store, index } = site();
-      const result = await store.save(id, text, baseRevision);
+      const result = await store.save(id, text, baseRevision, force === true);
       await index.summaryOf(id);
       return result;
     },
@@ -97,6 +121,91 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     },
     async listImages() {
       return imageCatalogOf(site().info).list();
+    },
+    async backupBuffer({ id, text }) {
+      const { info } = site();
+      await resolveForWrite(info.root, id);
+      if (!backups) return null;
+      const record = await backups.save(info.root, id, text);
+      return { savedAt: record.savedAt };
+    },
+    async dropBackup({ id }) {
+      const { info } = site();
+      return { dropped: backups ? await backups.drop(info.root, id) : false };
+    },
+    async listBackups() {
+      const { info } = site();
+      if (!backups) return [];
+      const records = await backups.list(info.root);
+      return Promise.all(
+        records.map(async (record) => ({
+          id: record.id,
+          text: record.text,
+          savedAt: record.savedAt,
+          diskText: await resolveExisting(info.root, record.id)
+            .then((file) => fs.readFile(file, 'utf8'))
+            .catch(() => null),
+        })),
+      );
+    },
+    async confirmClose({ requestId, proceed }) {
+      options.onCloseAnswer?.(requestId, proceed);
+      return null;
+    },
+    async createPost(request) {
+      return createPost(site(), request);
+    },
+    async renamePost({ id, slug }) {
+      return renamePost(site(), id, slug);
+    },
+    async duplicatePost({ id }) {
+      return duplicatePost(site(), id);
+    },
+    async deletePost({ id }) {
+      const open = site();
+      const target = await postTarget(open.info, id);
+      const title = open.index.cached(id)?.title ?? (await open.index.summaryOf(id))?.title ?? id;
+      const forget = (): void => {
+        open.index.forget(id);
+        if (target.bundle) open.index.forgetFolder(path.posix.dirname(id));
+      };
+      if (options.trashItem) {
+        try {
+          await options.trashItem(target.entry);
+          forget();
+          return { id, trash: 'system' as const, trashId: null };
+        } catch {
+          // The platform trash is not available for this file (some file systems have none): use the site's.
+        }
+      }
+      const trashId = await moveToTrash(open.info.root, target.entry, {
+        originalId: id,
+        title,
+        bundle: target.bundle,
+      });
+      forget();
+      return { id, trash: 'folder' as const, trashId };
+    },
+    async listTrash() {
+      return listTrash(site().info.root);
+    },
+    async restorePost({ trashId }) {
+      const open = site();
+      const id = await restoreFromTrash(open.info.root, trashId);
+      const summary = await open.index.summaryOf(id);
+      if (!summary) throw new PostdeskError('internal', `${id} was restored but cannot be read.`);
+      return summary;
+    },
+    async revealPost({ id }) {
+      const open = site();
+      if (!options.revealItem) {
+        throw new PostdeskError(
+          'invalid-argument',
+          'Showing a file in its folder is only available in the desktop app.',
+        );
+      }
+      await options.revealItem(await resolveExisting(open.info.root, id));
+      return null;
     },
   };
 
@@ -118,6 +227,13 @@ export function createLibrary(options: LibraryOptions = {}): Library {
   };
 }
 
+/** True for a Markdown file inside a page bundle that is not the bundle's index (a page resource). */
+async function isBundleResource(file: string): Promise<boolean> {
+  if (isBundleIndexName(path.basename(file))) return false;
+  const siblings = await fs.readdir(path.dirname(file)).catch(() => [] as string[]);
+  return siblings.some((name) => isBundleIndexName(name));
+}
+
 function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
   const folders = site.info.contentDirs.map((dir) =>
     dir === '.' ? site.info.root : path.join(site.info.root, dir),
@@ -132,16 +248,56 @@ function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
     awaitWriteFinish: { stabilityThreshold: 80, pollInterval: 20 },
   });
   const report = async (kind: PostChangeKind, file: string): Promise<void> => {
-    if (!isPostFileName(path.basename(file))) return;
-    if (kind !== 'removed' && (await site.store.isOwnWrite(file))) return;
+    const name = path.basename(file);
+    if (!isPostFileName(name)) return;
     const id = toId(site.info.root, file);
-    const summary = kind === 'removed' ? null : await site.index.summaryOf(id);
-    if (kind === 'removed') site.index.forget(id);
+    if (id.startsWith('..') || path.isAbsolute(id)) return;
+    if (kind === 'removed') {
+      const known = site.index.cached(id) !== null;
+      site.index.forget(id);
+      if (known || !(await isBundleResource(file))) emit('postChanged', { id, kind, summary: null });
+      return;
+    }
+    if (await isBundleResource(file)) return;
+    if (await site.store.isOwnWrite(file)) {
+      await site.index.summaryOf(id);
+      return;
+    }
+    const summary = await site.index.summaryOf(id);
+    if (summary === null) return;
     emit('postChanged', { id, kind, summary });
   };
-  watcher.on('add', (file) => void report('added', file));
-  watcher.on('change', (file) => void report('changed', file));
-  watcher.on('unlink', (file) => void report('removed', file));
+  const safely = (kind: PostChangeKind) => (file: string) => {
+    report(kind, file).catch(() => undefined);
+  };
+  watcher.on('add', safely('added'));
+  watcher.on('change', safely('changed'));
+  watcher.on('unlink', safely('removed'));
+  watcher.on('unlinkDir', (folder) => {
+    const prefix = toId(site.info.root, folder);
+    for (const id of site.index.forgetFolder(prefix))
+      emit('postChanged', { id, kind: 'removed', summary: null });
+  });
   watcher.on('error', () => undefined);
+  watcher.once('ready', () => {
+    // Catch what changed between the first index and the watcher being ready.
+    const before = new Map(site.index.all().map((summary) => [summary.id, summary]));
+    void site.index
+      .refresh()
+      .then((after) => {
+        const seen = new Set<string>();
+        for (const summary of after) {
+          seen.add(summary.id);
+          const old = before.get(summary.id);
+          if (old !== summary) {
+            emit('postChanged', { id: summary.id, kind: old ? 'changed' : 'added', summary });
+          }
+        }
+        for (const id of before.keys()) {
+          if (!seen.has(id)) emit('postChanged', { id, kind: 'removed', summary: null });
+        }
+      })
+      .catch(() => undefined);
+  });
   return watcher;
 }

@@ -1,20 +1,32 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { PostSummary, SiteInfo } from '../../shared/api';
-import { readHeaderText, summarize } from './post-summary';
-import { toId } from './site-paths';
+import type { IndexProgressEvent, PostSummary, SiteInfo } from '../../shared/api';
+import { readHeader, readHeaderSync, summarize } from './post-summary';
+import { isInside, toId } from './site-paths';
 
 const postFile = /\.(md|markdown|mdown|html?)$/i;
+const bundleIndex = /^index\.(md|markdown|mdown|html?)$/i;
 const skippedFolders = new Set(['node_modules', 'public', 'resources', '_site', 'dist']);
+
+/** How many files the index reads between progress reports. */
+export const indexBatchSize = 500;
+/** How many files the index reads (synchronously, a few milliseconds) between event-loop yields. */
+const readSlice = 64;
 
 /** True when a file name is one Postdesk lists as a post. */
 export function isPostFileName(name: string): boolean {
   return postFile.test(name) && !name.startsWith('.');
 }
 
+/** True when a file name is a leaf page bundle's index (`index.md`): its folder is the post. */
+export function isBundleIndexName(name: string): boolean {
+  return bundleIndex.test(name);
+}
+
 /**
  * Lists every post file below the site's content folders, as site-relative ids (sorted), skipping
- * dot-folders (.git, .postdesk-trash), node_modules and generator output folders.
+ * dot-folders (.git, .postdesk-trash), node_modules and generator output folders. In a leaf page
+ * bundle (a folder with an `index.md`) only the index file is a post; the rest are its resources.
  */
 export async function findPostFiles(site: SiteInfo): Promise<string[]> {
   const found: string[] = [];
@@ -28,19 +40,33 @@ export async function findPostFiles(site: SiteInfo): Promise<string[]> {
 
 async function walk(root: string, folder: string, found: string[], seen: Set<string>): Promise<void> {
   const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const add = (full: string): void => {
+    const id = toId(root, full);
+    if (!seen.has(id)) {
+      seen.add(id);
+      found.push(id);
+    }
+  };
+  const index = entries.find((entry) => !entry.isDirectory() && isBundleIndexName(entry.name));
+  if (index && folder !== root) {
+    add(path.join(folder, index.name));
+    return;
+  }
+  const folders: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!skippedFolders.has(entry.name)) await walk(root, full, found, seen);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && isPostFileName(entry.name)) {
-      const id = toId(root, full);
-      if (!seen.has(id)) {
-        seen.add(id);
-        found.push(id);
-      }
+      if (!skippedFolders.has(entry.name)) folders.push(full);
+    } else if (entry.isFile() && isPostFileName(entry.name)) {
+      add(full);
+    } else if (entry.isSymbolicLink() && isPostFileName(entry.name)) {
+      // A linked post is listed only when its target is inside the site (never read outside it).
+      const target = await fs.realpath(full).catch(() => null);
+      if (target !== null && isInside(root, target)) add(full);
     }
   }
+  await Promise.all(folders.map((child) => walk(root, child, found, seen)));
 }
 
 interface CacheEntry {
@@ -51,19 +77,43 @@ interface CacheEntry {
 
 /**
  * The post list of one site. `refresh` re-reads only files whose mtime or size changed since the
- * last look, so re-listing a large site costs one stat per file.
+ * last look, so re-listing a large site costs one stat per file. Reads run a bounded number at a
+ * time, report progress every `indexBatchSize` files and yield to the event loop between batches.
  */
 export class PostIndex {
   private readonly cache = new Map<string, CacheEntry>();
+  private running: Promise<PostSummary[]> | null = null;
 
   constructor(private readonly site: SiteInfo) {}
 
-  /** Re-scans the content folders and answers every post's summary, sorted by id. */
-  async refresh(): Promise<PostSummary[]> {
+  /**
+   * Re-scans the content folders and answers every post's summary, sorted by id; `onProgress` hears
+   * `{done, total}` at the start, after each batch and at the end. Concurrent calls share one scan.
+   */
+  refresh(onProgress?: (progress: IndexProgressEvent) => void): Promise<PostSummary[]> {
+    if (this.running) return this.running;
+    this.running = this.scan(onProgress).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async scan(onProgress?: (progress: IndexProgressEvent) => void): Promise<PostSummary[]> {
     const ids = await findPostFiles(this.site);
     const keep = new Set(ids);
     for (const id of this.cache.keys()) if (!keep.has(id)) this.cache.delete(id);
-    const summaries = await mapLimited(ids, 32, (id) => this.summaryOf(id));
+    const total = ids.length;
+    onProgress?.({ done: 0, total });
+    const summaries: Array<PostSummary | null> = [];
+    for (let start = 0; start < total; start += readSlice) {
+      for (const id of ids.slice(start, start + readSlice)) summaries.push(this.summaryOfSync(id));
+      const done = Math.min(start + readSlice, total);
+      if (done < total) {
+        if (done % indexBatchSize < readSlice) onProgress?.({ done, total });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    onProgress?.({ done: total, total });
     return summaries.filter((summary): summary is PostSummary => summary !== null);
   }
 
@@ -77,28 +127,54 @@ export class PostIndex {
     }
     const cached = this.cache.get(id);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.summary;
-    const header = await readHeaderText(file).catch(() => null);
+    const header = await readHeader(file).catch(() => null);
     if (header === null) return null;
     const summary = summarize(this.site, id, header, stat);
     this.cache.set(id, { mtimeMs: stat.mtimeMs, size: stat.size, summary });
     return summary;
   }
 
+  /**
+   * `summaryOf` with synchronous reads (one open, fstat, read and close; the cache hit costs no
+   * read): the index calls it for a small slice of files at a time, yielding between slices.
+   */
+  private summaryOfSync(id: string): PostSummary | null {
+    const file = path.join(this.site.root, ...id.split('/'));
+    const cached = this.cache.get(id);
+    const found = readHeaderSync(
+      file,
+      (stat) => cached !== undefined && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size,
+    );
+    if (found === null) {
+      this.cache.delete(id);
+      return null;
+    }
+    if (found.read === null && cached) return cached.summary;
+    if (found.read === null) return null;
+    const summary = summarize(this.site, id, found.read, found.stat);
+    this.cache.set(id, { mtimeMs: found.stat.mtimeMs, size: found.stat.size, summary });
+    return summary;
+  }
+
+  /** The cached summary of a post, without touching the disk. */
+  cached(id: string): PostSummary | null {
+    return this.cache.get(id)?.summary ?? null;
+  }
+
+  /** Every cached summary (what the last refresh and later updates saw). */
+  all(): PostSummary[] {
+    return [...this.cache.values()].map((entry) => entry.summary);
+  }
+
   /** Forgets a post (after it was removed). */
   forget(id: string): void {
     this.cache.delete(id);
   }
-}
 
-async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  });
-  await Promise.all(runners);
-  return results;
+  /** Forgets every post below folder id `prefix` and answers their ids (after a folder was removed). */
+  forgetFolder(prefix: string): string[] {
+    const gone = [...this.cache.keys()].filter((id) => id.startsWith(`${prefix}/`));
+    for (const id of gone) this.cache.delete(id);
+    return gone;
+  }
 }

@@ -5,8 +5,60 @@ import type { PostDocument, Revision, SaveResult } from '../../shared/api';
 import { PostdeskError } from '../../shared/errors';
 import { detectBodyKind } from '../../shared/post/body-kind';
 import { splitFrontMatter } from '../../shared/post/split-front-matter';
-import { writeFileAtomic } from './atomic-write';
+import { removeStrayTempFiles, writeFileAtomic, type AtomicFs } from './atomic-write';
+import { maxEditableBytes } from './post-summary';
 import { resolveExisting, resolveForWrite } from './site-paths';
+
+/** How much of a too-large file `read` shows. */
+export const truncatedShowBytes = 256 * 1024;
+
+/**
+ * Why bytes cannot be edited as text without risk (NUL bytes, invalid UTF-8, over the size limit),
+ * or null when they can. `size` is the whole file's size when `bytes` hold only its beginning.
+ */
+export function readOnlyReason(bytes: Uint8Array, size = bytes.length): string | null {
+  if (size > maxEditableBytes) {
+    const mb = (size / (1024 * 1024)).toFixed(1);
+    return `This file is ${mb} MB, over the ${maxEditableBytes / (1024 * 1024)} MB Postdesk edits safely: it opens read-only and shows only its beginning.`;
+  }
+  if (bytes.includes(0))
+    return 'This file holds NUL bytes: it looks binary, not text, so it opens read-only.';
+  if (!isValidUtf8(bytes)) {
+    return 'This file is not valid UTF-8 text: saving it as text would change its bytes, so it opens read-only.';
+  }
+  return null;
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function readStart(file: string, length: number): Promise<Buffer> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  const handle = await fs.open(file, 'r');
+  try {
+    for await (const chunk of handle.createReadStream()) hash.update(chunk as Buffer);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+  return hash.digest('hex');
+}
 
 /** The revision of some bytes as read at a given stat. */
 export function revisionOf(bytes: Uint8Array, stat: { mtimeMs: number; size: number }): Revision {
@@ -26,13 +78,34 @@ export class PostStore {
   /** Content hashes of this store's own recent writes, by real path, so a watcher can skip them. */
   private readonly ownWrites = new Map<string, string>();
 
-  constructor(private readonly root: string) {}
+  /** `fsLayer` replaces the file-system calls of atomic writes (tests inject failures through it). */
+  constructor(
+    private readonly root: string,
+    private readonly fsLayer?: AtomicFs,
+  ) {}
 
-  /** Reads one post: its text, revision and body kind. */
+  /**
+   * Reads one post: its text, revision and body kind, first removing the temp files an interrupted
+   * save left beside it. A file that cannot be edited safely comes back with a `readOnly` reason;
+   * one over the size limit holds only its beginning (`truncated`), its revision still covers it all.
+   */
   async read(id: string): Promise<PostDocument> {
     const file = await resolveExisting(this.root, id);
     const stat = await fs.stat(file);
     if (!stat.isFile()) throw new PostdeskError('not-found', `${id} is not a file.`);
+    await removeStrayTempFiles(path.dirname(file));
+    if (stat.size > maxEditableBytes) {
+      const start = await readStart(file, truncatedShowBytes);
+      const text = new TextDecoder('utf-8').decode(start, { stream: true });
+      return {
+        id,
+        text,
+        revision: { mtimeMs: stat.mtimeMs, size: stat.size, sha256: await hashFile(file) },
+        bodyKind: detectBodyKind(id, text.slice(splitFrontMatter(text).bodyStart)),
+        readOnly: readOnlyReason(start, stat.size),
+        truncated: true,
+      };
+    }
     const bytes = await fs.readFile(file);
     const text = bytes.toString('utf8');
     const split = splitFrontMatter(text);
@@ -41,6 +114,8 @@ export class PostStore {
       text,
       revision: revisionOf(bytes, stat),
       bodyKind: detectBodyKind(id, text.slice(split.bodyStart)),
+      readOnly: readOnlyReason(bytes),
+      truncated: false,
     };
   }
 
@@ -48,15 +123,16 @@ export class PostStore {
    * Saves `text` as post `id` atomically. With a base revision, refuses with `conflict` when the
    * file's bytes differ from what that revision saw (or it was deleted); null overwrites as asked.
    */
-  async save(id: string, text: string, baseRevision: Revision | null): Promise<SaveResult> {
+  async save(id: string, text: string, baseRevision: Revision | null, force = false): Promise<SaveResult> {
     const file = await resolveForWrite(this.root, id);
+    if (!force) await this.checkEditable(id, file);
     if (baseRevision !== null) await this.checkUnchanged(id, file, baseRevision);
     const bytes = Buffer.from(text, 'utf8');
     const digest = createHash('sha256').update(bytes).digest('hex');
     this.ownWrites.set(file, digest);
     try {
       await fs.mkdir(path.dirname(file), { recursive: true });
-      await writeFileAtomic(file, bytes);
+      await writeFileAtomic(file, bytes, { fs: this.fsLayer });
     } catch (error) {
       this.ownWrites.delete(file);
       throw describeWriteError(id, error);
@@ -73,13 +149,47 @@ export class PostStore {
     return bytes !== null && createHash('sha256').update(bytes).digest('hex') === expected;
   }
 
+  /**
+   * Creates post `id` with `text`, never replacing an existing file (`exists`), atomically: the file
+   * appears whole or not at all.
+   */
+  async create(id: string, text: string): Promise<string> {
+    const file = await resolveForWrite(this.root, id);
+    const bytes = Buffer.from(text, 'utf8');
+    this.ownWrites.set(file, createHash('sha256').update(bytes).digest('hex'));
+    try {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await writeFileAtomic(file, bytes, { fs: this.fsLayer, exclusive: true });
+    } catch (error) {
+      this.ownWrites.delete(file);
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new PostdeskError('exists', `${id} already exists; Postdesk never overwrites a post.`);
+      }
+      throw describeWriteError(id, error);
+    }
+    return file;
+  }
+
+  private async checkEditable(id: string, file: string): Promise<void> {
+    const stat = await fs.stat(file).catch(() => null);
+    if (!stat?.isFile()) return;
+    const bytes = stat.size > maxEditableBytes ? Buffer.alloc(0) : await fs.readFile(file);
+    const reason = readOnlyReason(bytes, stat.size);
+    if (reason !== null) {
+      throw new PostdeskError(
+        'invalid-argument',
+        `${id} is read-only: ${reason} Save with force to replace it.`,
+      );
+    }
+  }
+
   private async checkUnchanged(id: string, file: string, base: Revision): Promise<void> {
-    const bytes = await fs.readFile(file).catch(() => null);
-    if (bytes === null) {
+    const stat = await fs.stat(file).catch(() => null);
+    if (stat === null) {
       throw new PostdeskError('conflict', `${id} was deleted on disk since it was opened.`);
     }
-    const digest = createHash('sha256').update(bytes).digest('hex');
-    if (bytes.length !== base.size || digest !== base.sha256) {
+    const digest = stat.size === base.size ? await hashFile(file) : '';
+    if (stat.size !== base.size || digest !== base.sha256) {
       throw new PostdeskError('conflict', `${id} changed on disk since it was opened.`);
     }
   }

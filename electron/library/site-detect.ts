@@ -28,11 +28,23 @@ const SiteConfig = z
   })
   .passthrough();
 
+/** What the host can do for the library, as SiteInfo reports it to the renderer. */
+export interface SiteAbilities {
+  trash: 'system' | 'folder';
+  canReveal: boolean;
+}
+
+const folderAbilities: SiteAbilities = { trash: 'folder', canReveal: false };
+
 /**
  * Recognises the site at `folder` (Hugo, Jekyll, a folder configured by postdesk.config.json, or
- * plain Markdown/HTML files) and answers its real root, content folders and static folder.
+ * plain Markdown/HTML files) and answers its real root, content folders, static folder, the
+ * sections a new post can go to and a line describing what was detected.
  */
-export async function detectSite(folder: string): Promise<SiteInfo> {
+export async function detectSite(
+  folder: string,
+  abilities: SiteAbilities = folderAbilities,
+): Promise<SiteInfo> {
   const root = await realFolder(folder);
   const name = path.basename(root);
   const config = await readSiteConfig(root);
@@ -41,10 +53,12 @@ export async function detectSite(folder: string): Promise<SiteInfo> {
   let staticDir: string | null = null;
   let notice: string | null = null;
 
-  if (await anyExists(root, hugoConfigFiles)) {
+  const hugoConfig = await existing(root, hugoConfigFiles);
+  if (hugoConfig) {
     generator = 'hugo';
-    contentDirs = ['content'];
-    staticDir = 'static';
+    const named = await hugoFolders(root, hugoConfig[0] ?? '');
+    contentDirs = [named.contentDir ?? 'content'];
+    staticDir = named.staticDir ?? 'static';
   } else if (await anyExists(root, jekyllConfigFiles)) {
     generator = 'jekyll';
     contentDirs = (await existing(root, ['_posts', '_drafts'])) ?? ['_posts'];
@@ -58,7 +72,44 @@ export async function detectSite(folder: string): Promise<SiteInfo> {
     if (generator === 'plain') generator = 'configured';
   }
   if (config.staticDir) staticDir = checkedDir(root, config.staticDir);
-  return { root, name, generator, contentDirs, staticDir, notice };
+  const sections =
+    generator === 'jekyll'
+      ? contentDirs.map((dir) => dir.replace(/^_/, ''))
+      : await sectionFolders(root, contentDirs[0] ?? '.');
+  const detected = describe(generator, contentDirs, staticDir);
+  return { root, name, generator, contentDirs, staticDir, notice, detected, sections, ...abilities };
+}
+
+const generatorNames: Record<Generator, string> = {
+  hugo: 'Hugo site',
+  jekyll: 'Jekyll site',
+  configured: 'Site configured by postdesk.config.json',
+  plain: 'Plain folder of Markdown and HTML files',
+};
+
+function describe(generator: Generator, contentDirs: string[], staticDir: string | null): string {
+  const shown = (dir: string): string => (dir === '.' ? 'the site folder' : `${dir}/`);
+  const posts = `posts in ${contentDirs.map(shown).join(', ')}`;
+  const files = staticDir === null ? '' : `, site files from ${shown(staticDir)}`;
+  return `${generatorNames[generator]}: ${posts}${files}`;
+}
+
+const leafBundleIndex = /^index\.(md|markdown|mdown|html?)$/i;
+const notSections = new Set(['node_modules', 'public', 'resources', '_site', 'dist', 'static', 'assets']);
+
+/** The folders directly below a content folder that hold posts (page bundle folders excluded). */
+async function sectionFolders(root: string, contentDir: string): Promise<string[]> {
+  const base = contentDir === '.' ? root : path.join(root, contentDir);
+  const entries = await fs.readdir(base, { withFileTypes: true }).catch(() => []);
+  const sections: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+    if (notSections.has(entry.name)) continue;
+    const inside = await fs.readdir(path.join(base, entry.name)).catch(() => [] as string[]);
+    if (inside.some((name) => leafBundleIndex.test(name))) continue;
+    sections.push(entry.name);
+  }
+  return sections.sort((a, b) => a.localeCompare(b));
 }
 
 async function realFolder(folder: string): Promise<string> {
@@ -102,6 +153,26 @@ function checkedDir(root: string, dir: string): string {
     throw new PostdeskError('path-refused', `${siteConfigFile} names ${dir}, outside the site.`);
   }
   return trimmed;
+}
+
+/** The `contentDir` / `staticDir` a Hugo config file names at its top level, when it does. */
+async function hugoFolders(
+  root: string,
+  configName: string,
+): Promise<{ contentDir: string | null; staticDir: string | null }> {
+  const text = await fs.readFile(path.join(root, configName), 'utf8').catch(() => '');
+  const pick = (key: string): string | null => {
+    const match = new RegExp(`^\\s*"?${key}"?\\s*[=:]\\s*["']?([^"'\\r\\n,]+?)["']?\\s*,?\\s*$`, 'm').exec(
+      text,
+    );
+    if (!match?.[1]) return null;
+    try {
+      return checkedDir(root, match[1].trim());
+    } catch {
+      return null;
+    }
+  };
+  return { contentDir: pick('contentDir'), staticDir: pick('staticDir') };
 }
 
 async function anyExists(root: string, names: string[]): Promise<boolean> {

@@ -63,6 +63,24 @@ export async function resolveForWrite(realRoot: string, id: string): Promise<str
   return path.join(realParent, path.relative(parent, joined));
 }
 
+/**
+ * Resolves a site-relative id to its own entry (the link itself when it is a symbolic link), for
+ * moving or deleting it: the parent folder is resolved with realpath and must lie inside the site.
+ */
+export async function resolveEntry(realRoot: string, id: string): Promise<string> {
+  const segments = checkRelativeId(id);
+  const joined = path.join(realRoot, ...segments);
+  const parent = await fs.realpath(path.dirname(joined)).catch(() => null);
+  if (parent === null) throw new PostdeskError('not-found', `${id} does not exist in the site.`);
+  if (!isInside(realRoot, parent)) refuse(id, 'its folder leads outside the site through a symbolic link');
+  const entry = path.join(parent, path.basename(joined));
+  if (!(await fs.lstat(entry).catch(() => null))) {
+    throw new PostdeskError('not-found', `${id} does not exist in the site.`);
+  }
+  if (entry === realRoot) refuse(id, 'it is the site folder itself');
+  return entry;
+}
+
 /** Turns an absolute path inside `root` into the site-relative id used across the bridge. */
 export function toId(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join('/');

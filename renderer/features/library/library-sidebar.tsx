@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo, type ReactNode } from 'react';
 import type { Generator } from '../../../shared/api';
 import { useStore } from '../../state/create-store';
 import { documentStore, hasUnsavedText } from '../../state/document-store';
@@ -22,9 +22,12 @@ const generatorNames: Record<Generator, string> = {
 export const LibrarySidebar = memo(function LibrarySidebar({
   selectedId,
   onOpen,
+  actions,
 }: {
   selectedId: string | null;
   onOpen: (id: string) => void;
+  /** The post actions toolbar, shown above the list. */
+  actions?: ReactNode;
 }) {
   const { site, posts, listing, loadError, query } = useStore(libraryStore);
   // Re-renders when the open post becomes dirty or clean, not on every keystroke.
@@ -45,6 +48,7 @@ export const LibrarySidebar = memo(function LibrarySidebar({
       {site ? <p className="site-generator">{generatorNames[site.generator]}</p> : null}
       {site?.notice ? <p className="notice">{site.notice}</p> : null}
       {loadError ? <p role="alert">{loadError}</p> : null}
+      {actions}
       <section className="post-list" aria-labelledby="post-list-heading">
         <PostListControls query={query} facets={facets} onChange={setQuery} />
         <header className="post-list-header">

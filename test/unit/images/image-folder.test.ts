@@ -9,6 +9,10 @@ const hugo: SiteInfo = {
   contentDirs: ['content'],
   staticDir: 'static',
   notice: null,
+  detected: 'Hugo site',
+  sections: ['posts'],
+  trash: 'folder',
+  canReveal: false,
 };
 const jekyll: SiteInfo = { ...hugo, generator: 'jekyll', contentDirs: ['_posts', '_drafts'], staticDir: '.' };
 const plain: SiteInfo = { ...hugo, generator: 'plain', contentDirs: ['.'], staticDir: null };

@@ -51,7 +51,7 @@ describe('library', () => {
     await library.handlers.openSite({ path: site });
     const events: PostChangedEvent[] = [];
     library.subscribe((event, payload) => {
-      if (event === 'postChanged') events.push(payload);
+      if (event === 'postChanged') events.push(payload as PostChangedEvent);
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
     const id = 'content/posts/second-post.md';

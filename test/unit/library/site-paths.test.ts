@@ -2,7 +2,12 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkRelativeId, resolveExisting, resolveForWrite } from '../../../electron/library/site-paths';
+import {
+  checkRelativeId,
+  resolveEntry,
+  resolveExisting,
+  resolveForWrite,
+} from '../../../electron/library/site-paths';
 import { tempDir } from '../../support/temp-site';
 
 let dir: string;
@@ -33,6 +38,14 @@ describe('checkRelativeId', () => {
     ['content/nul.md', /device name/],
     ['content//post.md', /empty/],
     ['./content/post.md', /empty or "."/],
+    ['..\\outside.md', /backslash/],
+    ['\\\\server\\share\\x.md', /backslash/],
+    ['c:relative.md', /absolute/],
+    ['content/COM1.md', /device name/],
+    ['content/lpt9.txt', /device name/],
+    ['AUX/post.md', /device name/],
+    ['content/prn', /device name/],
+    ['content/.', /empty or "."/],
   ])('refuses %j', (id, why) => {
     expect(() => checkRelativeId(id)).toThrow(why);
   });
@@ -75,6 +88,25 @@ describe('resolveExisting', () => {
     expect(await resolveExisting(root, 'content/alias.md')).toBe(path.join(root, 'content', 'post.md'));
   });
 
+  it('refuses a path through a dangling symlinked folder', async () => {
+    await symlink(path.join(root, 'gone'), path.join(root, 'content', 'gone-dir'));
+    await expect(resolveExisting(root, 'content/gone-dir/post.md')).rejects.toMatchObject({
+      code: 'not-found',
+    });
+    await expect(resolveForWrite(root, 'content/gone-dir/post.md')).rejects.toThrow(/broken link/);
+  });
+
+  it('refuses a symlink loop without hanging', async () => {
+    await symlink(path.join(root, 'content', 'loop-b'), path.join(root, 'content', 'loop-a'));
+    await symlink(path.join(root, 'content', 'loop-a'), path.join(root, 'content', 'loop-b'));
+    await expect(resolveExisting(root, 'content/loop-a')).rejects.toMatchObject({ code: 'path-refused' });
+  });
+
+  it('refuses a file in a sibling folder reached through a link to the prefix-sharing folder', async () => {
+    await symlink(path.join(dir, 'site-evil', 'secret.md'), path.join(root, 'content', 'prefix.md'));
+    await expect(resolveExisting(root, 'content/prefix.md')).rejects.toThrow(/outside the site/);
+  });
+
   it('answers not-found for a missing file', async () => {
     await expect(resolveExisting(root, 'content/missing.md')).rejects.toMatchObject({ code: 'not-found' });
   });
@@ -90,6 +122,20 @@ describe('resolveForWrite', () => {
   it('refuses a new file below a symlinked folder that leaves the site', async () => {
     await symlink(path.join(dir, 'site-evil'), path.join(root, 'content', 'evil'));
     await expect(resolveForWrite(root, 'content/evil/new.md')).rejects.toMatchObject({
+      code: 'path-refused',
+    });
+  });
+});
+
+describe('resolveEntry', () => {
+  it('answers the link itself, not its target, for a link inside the site', async () => {
+    await symlink(path.join(root, 'content', 'post.md'), path.join(root, 'content', 'alias.md'));
+    expect(await resolveEntry(root, 'content/alias.md')).toBe(path.join(root, 'content', 'alias.md'));
+  });
+
+  it('refuses an entry whose folder leads out of the site', async () => {
+    await symlink(path.join(dir, 'site-evil'), path.join(root, 'content', 'evil'));
+    await expect(resolveEntry(root, 'content/evil/secret.md')).rejects.toMatchObject({
       code: 'path-refused',
     });
   });

@@ -13,9 +13,20 @@ function handlers(): Handlers {
       contentDirs: ['.'],
       staticDir: null,
       notice: null,
+      detected: 'Plain folder',
+      sections: [],
+      trash: 'folder',
+      canReveal: false,
     }),
     listPosts: async () => [],
-    readPost: async ({ id }) => ({ id, text: 'x', revision, bodyKind: 'markdown' }),
+    readPost: async ({ id }) => ({
+      id,
+      text: 'x',
+      revision,
+      bodyKind: 'markdown',
+      readOnly: null,
+      truncated: false,
+    }),
     savePost: async ({ id }) => {
       if (id === 'conflict.md') throw new PostdeskError('conflict', 'changed on disk');
       if (id === 'boom.md') throw new Error('boom');
@@ -31,6 +42,29 @@ function handlers(): Handlers {
       height: 1,
     }),
     listImages: async () => [],
+    backupBuffer: async () => null,
+    dropBackup: async () => ({ dropped: false }),
+    listBackups: async () => [],
+    confirmClose: async () => null,
+    ...postOperationStubs(),
+  };
+}
+
+function postOperationStubs(): Pick<
+  Handlers,
+  'createPost' | 'renamePost' | 'duplicatePost' | 'deletePost' | 'listTrash' | 'restorePost' | 'revealPost'
+> {
+  const none = async (): Promise<never> => {
+    throw new PostdeskError('internal', 'not used in this test');
+  };
+  return {
+    createPost: none,
+    renamePost: none,
+    duplicatePost: none,
+    deletePost: none,
+    listTrash: async () => [],
+    restorePost: none,
+    revealPost: async () => null,
   };
 }
 
@@ -38,7 +72,7 @@ describe('dispatch', () => {
   it('runs the named handler with validated arguments', async () => {
     expect(await dispatch(handlers(), 'readPost', { id: 'a.md' })).toEqual({
       ok: true,
-      value: { id: 'a.md', text: 'x', revision, bodyKind: 'markdown' },
+      value: { id: 'a.md', text: 'x', revision, bodyKind: 'markdown', readOnly: null, truncated: false },
     });
   });
 

@@ -1,0 +1,280 @@
+import { constants, promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { FrontMatterFormat, PostSummary, SiteInfo } from '../../shared/api';
+import { PostdeskError } from '../../shared/errors';
+import { dateStyleOf, formatGoLayout } from './date-format';
+import { setHeaderValue } from './header-edit';
+import { isBundleIndexName, isPostFileName, type PostIndex } from './post-index';
+import { builtInPost, expandArchetype } from './post-template';
+import { readOnlyReason, type PostStore } from './post-store';
+import { checkRelativeId, resolveEntry, resolveExisting, resolveForWrite } from './site-paths';
+import { slugify } from './slug';
+
+/** The parts of an open site the operations work on. */
+export interface OperationSite {
+  info: SiteInfo;
+  index: PostIndex;
+  store: PostStore;
+}
+
+/** What a post id stands for on disk: its file, or its page bundle folder. */
+export interface PostTarget {
+  /** The file, or the bundle folder (the link itself when it is a symbolic link). */
+  entry: string;
+  /** True when the post is a leaf page bundle (`<folder>/index.md`): the folder goes with it. */
+  bundle: boolean;
+}
+
+/**
+ * Checks that `id` names a post of the open site (a Markdown/HTML file inside a content folder) and
+ * answers what an operation on it moves: the file, or its page bundle's folder.
+ */
+export async function postTarget(info: SiteInfo, id: string): Promise<PostTarget> {
+  const segments = checkRelativeId(id);
+  const name = segments[segments.length - 1] ?? '';
+  if (!isPostFileName(name)) throw new PostdeskError('invalid-argument', `${id} is not a post file.`);
+  const folderId = path.posix.dirname(id);
+  const inContent = info.contentDirs.some((dir) => dir === '.' || id.startsWith(`${dir}/`));
+  if (!inContent) throw new PostdeskError('invalid-argument', `${id} is not inside a content folder.`);
+  const bundle = isBundleIndexName(name) && folderId !== '.' && !info.contentDirs.includes(folderId);
+  // The post itself must resolve inside the site: a link leading out or to nothing is refused.
+  await resolveExisting(info.root, id);
+  return { entry: await resolveEntry(info.root, bundle ? folderId : id), bundle };
+}
+
+/** Where a new post goes: its content folder id for a section, checked against the site's sections. */
+function folderFor(info: SiteInfo, section: string): string {
+  if (section !== '' && !info.sections.includes(section)) {
+    throw new PostdeskError('invalid-argument', `The site has no section named ${JSON.stringify(section)}.`);
+  }
+  if (info.generator === 'jekyll') {
+    return `_${section || 'posts'}`;
+  }
+  const base = info.contentDirs[0] ?? '.';
+  if (section === '') return base;
+  return base === '.' ? section : `${base}/${section}`;
+}
+
+/**
+ * Creates a new post titled `title` in `section`: from the Hugo archetype of the section (or
+ * `archetypes/default.md`) when there is one, else from a built-in template in the front matter
+ * format and date shape the site's posts already use. The file name is the title's slug (Jekyll
+ * posts get the date prefix); an existing file is never replaced (`exists`).
+ */
+export async function createPost(
+  site: OperationSite,
+  request: { title: string; section?: string; bundle?: boolean },
+  now = new Date(),
+): Promise<PostSummary> {
+  const { info } = site;
+  const section = request.section ?? (info.sections.includes('posts') ? 'posts' : '');
+  const folder = folderFor(info, section);
+  const slug = slugify(request.title);
+  const datePrefix =
+    info.generator === 'jekyll' && !folder.endsWith('_drafts') ? `${formatGoLayout(now, '2006-01-02')}-` : '';
+  const bundle = request.bundle === true && info.generator !== 'jekyll';
+  const fileId = bundle
+    ? `${folder === '.' ? '' : `${folder}/`}${slug}/index.md`
+    : `${folder === '.' ? '' : `${folder}/`}${datePrefix}${slug}.md`;
+  checkRelativeId(fileId);
+  if (
+    bundle &&
+    (await fs.lstat(await resolveForWrite(info.root, path.posix.dirname(fileId))).catch(() => null))
+  ) {
+    throw new PostdeskError(
+      'exists',
+      `${path.posix.dirname(fileId)} already exists; Postdesk never overwrites a post.`,
+    );
+  }
+  const context = { title: request.title, slug, section, now };
+  const archetype = info.generator === 'hugo' ? await readArchetype(info, section) : null;
+  const text =
+    archetype !== null
+      ? expandArchetype(archetype, context)
+      : builtInPost(context, await styleOf(site, section));
+  await site.store.create(fileId, text);
+  const summary = await site.index.summaryOf(fileId);
+  if (!summary) throw new PostdeskError('internal', `${fileId} was created but cannot be read back.`);
+  return summary;
+}
+
+async function readArchetype(info: SiteInfo, section: string): Promise<string | null> {
+  const candidates = section
+    ? [`archetypes/${section}.md`, 'archetypes/default.md']
+    : ['archetypes/default.md'];
+  for (const candidate of candidates) {
+    const file = await resolveExisting(info.root, candidate).catch(() => null);
+    if (file === null) continue;
+    const text = await fs.readFile(file, 'utf8').catch(() => null);
+    if (text !== null) return text;
+  }
+  return null;
+}
+
+async function styleOf(site: OperationSite, section: string) {
+  const known = site.index.all();
+  const posts = known.length > 0 ? known : await site.index.refresh();
+  const inSection = posts.filter((post) => post.section === section);
+  const sample = inSection.length > 0 ? inSection : posts;
+  const counts = new Map<FrontMatterFormat, number>();
+  for (const post of sample) if (post.format) counts.set(post.format, (counts.get(post.format) ?? 0) + 1);
+  const format = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'yaml';
+  const fallback = site.info.generator === 'jekyll' ? 'jekyll' : 'datetime';
+  return {
+    format,
+    dateStyle: dateStyleOf(
+      sample.map((post) => post.date),
+      fallback,
+    ),
+    generator: site.info.generator,
+  };
+}
+
+/**
+ * Renames post `id` to the slug of `name`: the file (keeping its extension and a Jekyll date
+ * prefix), or the folder of a page bundle; a `slug` key in its front matter follows. Refuses with
+ * `exists` when the new name is taken. Answers the post's new summary.
+ */
+export async function renamePost(site: OperationSite, id: string, name: string): Promise<PostSummary> {
+  const { info } = site;
+  const target = await postTarget(info, id);
+  const fileName = path.posix.basename(id);
+  if (/^_index\./i.test(fileName)) {
+    throw new PostdeskError('invalid-argument', `${id} is a section's list page; its name is fixed.`);
+  }
+  const stem = slugify(name.replace(/\.(md|markdown|mdown|html?)$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, ''));
+  let newId: string;
+  let movedId: string;
+  if (target.bundle) {
+    const folderId = path.posix.dirname(id);
+    movedId = joinId(path.posix.dirname(folderId), stem);
+    newId = `${movedId}/${fileName}`;
+  } else {
+    const extension = path.posix.extname(fileName);
+    const prefix = info.generator === 'jekyll' ? (/^\d{4}-\d{2}-\d{2}-/.exec(fileName)?.[0] ?? '') : '';
+    newId = joinId(path.posix.dirname(id), `${prefix}${stem}${extension}`);
+    movedId = newId;
+  }
+  if (newId !== id) {
+    const destination = await resolveForWrite(info.root, movedId);
+    await moveExclusive(target.entry, destination, target.bundle, movedId);
+    site.index.forget(id);
+    if (target.bundle) site.index.forgetFolder(path.posix.dirname(id));
+  }
+  await followSlug(site, newId, stem, null);
+  const summary = await site.index.summaryOf(newId);
+  if (!summary) throw new PostdeskError('internal', `${newId} cannot be read after the rename.`);
+  return summary;
+}
+
+/**
+ * Copies post `id` (with its page bundle folder) beside it as `<name>-copy` (then `-copy-2`...),
+ * never over an existing file; the copy's title gains " (copy)" and its `slug` key follows the new
+ * name, by editing only those lines. Answers the copy's summary.
+ */
+export async function duplicatePost(site: OperationSite, id: string): Promise<PostSummary> {
+  const { info } = site;
+  const target = await postTarget(info, id);
+  const fileName = path.posix.basename(id);
+  if (/^_index\./i.test(fileName)) {
+    throw new PostdeskError('invalid-argument', `${id} is a section's list page and cannot be duplicated.`);
+  }
+  const source = target.bundle
+    ? await resolveExisting(info.root, path.posix.dirname(id))
+    : await resolveExisting(info.root, id);
+  const extension = target.bundle ? '' : path.posix.extname(fileName);
+  const baseId = target.bundle ? path.posix.dirname(id) : id.slice(0, id.length - extension.length);
+  for (let attempt = 1; attempt < 100; attempt++) {
+    const movedId = `${baseId}-copy${attempt === 1 ? '' : `-${attempt}`}${extension}`;
+    const destination = await resolveForWrite(info.root, movedId);
+    try {
+      if (target.bundle) {
+        await fs.mkdir(destination);
+        await fs.cp(source, destination, {
+          recursive: true,
+          errorOnExist: true,
+          force: false,
+          verbatimSymlinks: true,
+        });
+      } else {
+        await fs.copyFile(source, destination, constants.COPYFILE_EXCL);
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw new PostdeskError('io', `Could not duplicate ${id}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    const newId = target.bundle ? `${movedId}/${fileName}` : movedId;
+    const stem = path.posix.basename(movedId, extension).replace(/^\d{4}-\d{2}-\d{2}-/, '');
+    await followSlug(site, newId, stem, ' (copy)');
+    const summary = await site.index.summaryOf(newId);
+    if (!summary) throw new PostdeskError('internal', `${newId} cannot be read after the copy.`);
+    return summary;
+  }
+  throw new PostdeskError('exists', `Too many copies of ${id} already exist.`);
+}
+
+/** Updates the `slug` line (and appends `titleSuffix` to the `title` line) of a text post, if it has them. */
+async function followSlug(
+  site: OperationSite,
+  id: string,
+  stem: string,
+  titleSuffix: string | null,
+): Promise<void> {
+  const file = await resolveExisting(site.info.root, id);
+  const bytes = await fs.readFile(file);
+  if (readOnlyReason(bytes) !== null) return;
+  const original = bytes.toString('utf8');
+  let text = original;
+  const slugLine = /^(---|\+\+\+|\{)/.test(text.replace(/^\uFEFF/, ''))
+    ? setHeaderValue(text, 'slug', stem)
+    : null;
+  if (slugLine !== null) text = slugLine;
+  if (titleSuffix !== null) {
+    const title = site.index.cached(id)?.title ?? (await site.index.summaryOf(id))?.title;
+    const withTitle = title ? setHeaderValue(text, 'title', `${title}${titleSuffix}`) : null;
+    if (withTitle !== null) text = withTitle;
+  }
+  if (text === original) return;
+  const read = await site.store.read(id);
+  await site.store.save(id, text, read.revision);
+}
+
+async function moveExclusive(from: string, to: string, folder: boolean, id: string): Promise<void> {
+  const taken = (): PostdeskError =>
+    new PostdeskError('exists', `${id} already exists; Postdesk never overwrites a post.`);
+  if (folder) {
+    // Making the empty folder first claims the name; rename then replaces only that empty folder.
+    try {
+      await fs.mkdir(to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw taken();
+      throw error;
+    }
+    try {
+      await fs.rename(from, to);
+    } catch (error) {
+      await fs.rmdir(to).catch(() => undefined);
+      throw new PostdeskError('io', `Could not rename to ${id}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    return;
+  }
+  await fs.mkdir(path.dirname(to), { recursive: true });
+  try {
+    await fs.link(from, to);
+    await fs.unlink(from);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw taken();
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    if (await fs.lstat(to).catch(() => null)) throw taken();
+    await fs.rename(from, to);
+  }
+}
+
+function joinId(folderId: string, name: string): string {
+  return folderId === '.' || folderId === '' ? name : `${folderId}/${name}`;
+}

@@ -1,0 +1,31 @@
+import type { Session, WebContents } from 'electron';
+import { isExternalUrlAllowed } from '../app-protocol';
+
+/** Opens a URL in the OS browser (Electron's shell.openExternal in the app, a recorder in tests). */
+export type OpenExternal = (url: string) => Promise<void>;
+
+/**
+ * Locks one web contents in place: it never navigates away (`will-navigate`, `will-redirect`),
+ * never attaches a <webview>, and never opens a window; a link meant for a new window goes to the
+ * OS browser only when it parses as an http or https URL.
+ */
+export function guardWebContents(contents: WebContents, openExternal: OpenExternal): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (event.isMainFrame) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalUrlAllowed(url)) void openExternal(url).catch(() => undefined);
+    return { action: 'deny' };
+  });
+}
+
+/** Refuses every permission request and check (camera, notifications, geolocation, ...) of a session. */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}

@@ -1,0 +1,28 @@
+import { createStore } from '../../state/create-store';
+
+/** The user's choice about unsaved changes. */
+export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+
+/** The question on screen, if any. */
+export interface UnsavedQuestion {
+  id: string;
+  answer(choice: UnsavedChoice): void;
+}
+
+/** The Save / Don't Save / Cancel question being asked (null when none). */
+export const unsavedQuestion = createStore<UnsavedQuestion | null>(null);
+
+/** Asks Save / Don't Save / Cancel about post `id`; a question already on screen is cancelled first. */
+export function askAboutUnsaved(id: string): Promise<UnsavedChoice> {
+  unsavedQuestion.get()?.answer('cancel');
+  return new Promise((resolve) => {
+    const question: UnsavedQuestion = {
+      id,
+      answer(choice) {
+        if (unsavedQuestion.get() === question) unsavedQuestion.set(null);
+        resolve(choice);
+      },
+    };
+    unsavedQuestion.set(question);
+  });
+}

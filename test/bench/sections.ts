@@ -1,0 +1,5 @@
+import type { BenchSection } from './bench-section';
+import { indexSection } from './index-section';
+
+/** The sections `npm run bench` runs, in order; add a row (and a module under test/bench/) to add one. */
+export const benchSections: BenchSection[] = [indexSection];

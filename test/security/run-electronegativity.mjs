@@ -1,0 +1,61 @@
+// `npm run test:security` (and a step of `npm test`): runs Electronegativity 1.10.3, installed in
+// this folder on its own (next to the app's TypeScript its parser crashes), over the Electron
+// sources and the renderer's index.html (for its CSP), offline (the check that fetches Electron's
+// release list is excluded), and fails on any finding: Electronegativity itself exits 0 even with
+// findings, so its CSV is read here, one row per finding after the header. Each justified
+// exception is an `eng-disable` comment at the line it concerns.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const cli = path.join(here, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
+const electronVersion = JSON.parse(
+  readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+).version;
+
+if (!existsSync(cli)) {
+  console.error('[postdesk] electronegativity is not installed: run `npm ci --prefix test/security` first.');
+  process.exit(1);
+}
+
+const started = Date.now();
+const staging = mkdtempSync(path.join(os.tmpdir(), 'postdesk-eng-'));
+const results = path.join(root, 'out', 'test-results');
+const csv = path.join(results, 'electronegativity.csv');
+try {
+  cpSync(path.join(root, 'electron'), path.join(staging, 'electron'), {
+    recursive: true,
+    filter: (source) => !source.includes(`${path.sep}sample-site`),
+  });
+  mkdirSync(path.join(staging, 'renderer'));
+  cpSync(path.join(root, 'renderer', 'index.html'), path.join(staging, 'renderer', 'index.html'));
+  mkdirSync(results, { recursive: true });
+  rmSync(csv, { force: true });
+  // The check is named AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK in reports; -x wants its class name.
+  const run = spawnSync(
+    process.execPath,
+    [cli, '-i', staging, '-r', '-x', 'AvailableSecurityFixesGlobalCheck', '-e', electronVersion, '-o', csv],
+    { encoding: 'utf8', cwd: here },
+  );
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (run.status !== 0 || !existsSync(csv)) {
+    console.error(run.stdout, run.stderr);
+    console.error(`[postdesk] electronegativity failed to run (exit ${run.status}) after ${seconds} s`);
+    process.exit(1);
+  }
+  const rows = readFileSync(csv, 'utf8')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((line) => line.trim() !== '');
+  for (const row of rows) console.error(`  ${row}`);
+  console.log(
+    `[postdesk] electronegativity ${rows.length === 0 ? 'found nothing' : `found ${rows.length} issue(s)`} in ${seconds} s (Electron ${electronVersion}; CSV in out/test-results/electronegativity.csv)`,
+  );
+  process.exit(rows.length === 0 ? 0 : 1);
+} finally {
+  rmSync(staging, { recursive: true, force: true });
+}

@@ -1,0 +1,162 @@
+import http from 'node:http';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Outcome } from '../../../shared/api';
+import { methodChannel } from '../../../shared/ipc-channels';
+import { registerIpcHost } from '../../../electron/host/ipc-host';
+import { startWebHost, type WebHost } from '../../../electron/host/web-host';
+import { createLibrary, type Library } from '../../../electron/library/library-service';
+import { copyFixtureSite, tempDir } from '../../support/temp-site';
+
+/**
+ * Every refused path, driven through both hosts: the browser-mode HTTP host (POST /api/<method>)
+ * and the IPC host as Electron runs it (registerIpcHost on an ipcMain stand-in, a trusted sender).
+ */
+let site: string;
+let library: Library;
+let host: WebHost;
+const cleanups: Array<() => Promise<void>> = [];
+const ipcHandlers = new Map<string, (event: IpcMainInvokeEvent, args: unknown) => Promise<Outcome>>();
+
+beforeAll(async () => {
+  const copy = await copyFixtureSite('hugo-basic');
+  site = copy.site;
+  cleanups.push(copy.cleanup);
+  await mkdir(`${site}-evil`, { recursive: true });
+  await writeFile(`${site}-evil/secret.md`, 'secret');
+  const posts = path.join(site, 'content', 'posts');
+  await symlink(`${site}-evil/secret.md`, path.join(posts, 'link-out.md'));
+  await symlink(`${site}-evil`, path.join(posts, 'evil'));
+  await symlink(path.join(site, 'gone.md'), path.join(posts, 'dangling.md'));
+  await symlink(path.join(site, 'gone-folder'), path.join(posts, 'dangling-dir'));
+  const renderer = await tempDir();
+  cleanups.push(renderer.cleanup);
+  await writeFile(path.join(renderer.dir, 'index.html'), '<!doctype html>');
+  library = createLibrary({ watch: false });
+  await library.handlers.openSite({ path: site });
+  host = await startWebHost({ library, rendererDir: renderer.dir });
+  const ipcMain = {
+    handle: (channel: string, listener: (event: IpcMainInvokeEvent, args: unknown) => Promise<Outcome>) =>
+      ipcHandlers.set(channel, listener),
+    removeHandler: (channel: string) => ipcHandlers.delete(channel),
+  } as unknown as IpcMain;
+  registerIpcHost(ipcMain, library, (frame) => frame?.url === 'app://postdesk/index.html');
+});
+afterAll(async () => {
+  await host.close();
+  await library.close();
+  for (const cleanup of cleanups) await cleanup();
+  await import('node:fs/promises').then((fs) => fs.rm(`${site}-evil`, { recursive: true, force: true }));
+});
+
+function overHttp(method: string, args: unknown): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: 'POST',
+        path: `/api/${method}`,
+        headers: { 'content-type': 'application/json', 'x-postdesk-token': host.token },
+      },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve(JSON.parse(body) as Outcome));
+      },
+    );
+    request.on('error', reject);
+    request.end(JSON.stringify(args));
+  });
+}
+
+function overIpc(method: string, args: unknown): Promise<Outcome> {
+  const handler = ipcHandlers.get(methodChannel(method as never));
+  if (!handler) throw new Error(`no IPC handler for ${method}`);
+  const event = { senderFrame: { url: 'app://postdesk/index.html' } } as unknown as IpcMainInvokeEvent;
+  return handler(event, args);
+}
+
+/** Ids every host must refuse, with the reason the message gives. */
+const refusedIds: Array<[string, RegExp]> = [
+  ['../outside.md', /climbs out/],
+  ['content/../../outside.md', /climbs out/],
+  ['../hugo-basic-evil/secret.md', /climbs out/],
+  ['..\\outside.md', /backslash/],
+  ['content\\..\\..\\outside.md', /backslash/],
+  ['\\\\server\\share\\post.md', /backslash/],
+  ['/etc/passwd.md', /absolute/],
+  ['C:/Windows/win.md', /absolute/],
+  ['c:post.md', /absolute/],
+  ['content/CON.md', /device name/],
+  ['content/posts/com1.md', /device name/],
+  ['content/posts/LPT9.txt.md', /device name/],
+  ['content/aux/post.md', /device name/],
+  ['content/posts/nul', /device name/],
+  ['content//posts/first-post.md', /empty/],
+  ['./content/posts/first-post.md', /empty or "."/],
+  ['content/posts/link-out.md', /outside the site/],
+  ['content/posts/evil/secret.md', /outside the site/],
+  ['content/posts/dangling.md', /link to nothing|broken link/],
+  ['content/posts/dangling-dir/post.md', /broken link|does not exist/],
+];
+
+const operations: Array<[string, (id: string) => unknown]> = [
+  ['readPost', (id) => ({ id })],
+  ['savePost', (id) => ({ id, text: 'pwned', baseRevision: null })],
+  ['renamePost', (id) => ({ id, slug: 'renamed' })],
+  ['duplicatePost', (id) => ({ id })],
+  ['deletePost', (id) => ({ id })],
+];
+
+describe.each([
+  ['the HTTP host', overHttp],
+  ['the IPC host', overIpc],
+])('path safety over %s', (_name, call) => {
+  it.each(refusedIds)('refuses %j for every operation', async (id, why) => {
+    for (const [method, args] of operations) {
+      const outcome = await call(method, args(id));
+      expect(outcome.ok, `${method} ${id}`).toBe(false);
+      if (outcome.ok) continue;
+      if (id === 'content/posts/dangling-dir/post.md' && method !== 'savePost') {
+        expect(['path-refused', 'not-found'], `${method} ${id}`).toContain(outcome.error.code);
+        continue;
+      }
+      expect(outcome.error.code, `${method} ${id}: ${outcome.error.message}`).toBe('path-refused');
+      expect(outcome.error.message, `${method} ${id}`).toMatch(why);
+    }
+  });
+
+  it('refuses a NUL byte at the contract (invalid-argument) and a slash in a new name', async () => {
+    expect(await call('readPost', { id: 'content/a\u0000b.md' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(await call('renamePost', { id: 'content/posts/first-post.md', slug: '../../x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(await call('createPost', { title: 'x', section: '../../etc' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(await call('restorePost', { trashId: '../../etc' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+  });
+
+  it('left everything outside the site untouched', async () => {
+    expect(await readFile(`${site}-evil/secret.md`, 'utf8')).toBe('secret');
+  });
+});
+
+describe('the IPC host', () => {
+  it('refuses a sender that is not Postdesk before any path is looked at', async () => {
+    const handler = ipcHandlers.get(methodChannel('readPost'));
+    const event = { senderFrame: { url: 'https://evil.example/' } } as unknown as IpcMainInvokeEvent;
+    expect(await handler?.(event, { id: 'content/posts/first-post.md' })).toMatchObject({ ok: false });
+  });
+});

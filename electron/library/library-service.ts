@@ -12,6 +12,7 @@ import { createPost, duplicatePost, postTarget, renamePost } from './post-operat
 import { PostStore } from './post-store';
 import { listTrash, moveToTrash, restoreFromTrash } from './post-trash';
 import { detectSite } from './site-detect';
+import { readSiteSchema } from './site-schema';
 import { resolveExisting, resolveForWrite, toId } from './site-paths';
 
 /** Something that wants the contract's events. */
@@ -114,6 +115,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       await index.summaryOf(id);
       return result;
     },
+    readSiteSchema: async () => readSiteSchema(site().info.root),
     async importImage({ data, ...request }) {
       return importImage(site().info, { ...request, bytes: Buffer.from(data, 'base64') });
     },

@@ -32,6 +32,7 @@ function handlers(): Handlers {
       if (id === 'boom.md') throw new Error('boom');
       return { id, revision };
     },
+    readSiteSchema: async () => ({ fields: [], autoUpdateField: null, sources: [], problems: [] }),
     importImage: async ({ postId }) => ({
       id: postId,
       url: '/x.png',

@@ -1,6 +1,4 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { isInside } from './library/site-paths';
+import { readRendererFile } from './host/renderer-files';
 
 /** The custom scheme the renderer is served from instead of file://. */
 export const appScheme = 'app';
@@ -24,15 +22,6 @@ export const rendererCsp = [
   "object-src 'none'",
 ].join('; ');
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
 /**
  * Answers a request for `app://postdesk/<path>` with the built renderer file it names (never a file
  * outside `rendererDir`), with the renderer's CSP; anything else is a 404.
@@ -40,15 +29,11 @@ const contentTypes: Record<string, string> = {
 export async function serveAppRequest(rendererDir: string, requestUrl: string): Promise<Response> {
   const url = new URL(requestUrl);
   if (`${url.protocol}//${url.host}` !== appOrigin) return new Response('Not found', { status: 404 });
-  const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-  const file = path.resolve(rendererDir, relative);
-  if (relative.includes('\0') || !isInside(rendererDir, file))
-    return new Response('Not found', { status: 404 });
-  const bytes = await fs.readFile(file).catch(() => null);
-  if (bytes === null) return new Response('Not found', { status: 404 });
-  return new Response(bytes, {
+  const found = await readRendererFile(rendererDir, url.pathname);
+  if (found === null) return new Response('Not found', { status: 404 });
+  return new Response(found.bytes, {
     headers: {
-      'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': found.contentType,
       'content-security-policy': rendererCsp,
       'x-content-type-options': 'nosniff',
     },

@@ -9,7 +9,7 @@ import { ProblemsList } from './features/problems/problems-list';
 import { usePreviewStylesheet } from './features/preview/use-preview-stylesheet';
 import { DiskConflictPanel } from './features/conflict/disk-conflict-panel';
 import { UnsavedChangesDialog } from './features/conflict/unsaved-changes-dialog';
-import { FrontMatterPanel } from './features/frontmatter/front-matter-panel';
+import { FrontMatterForm } from './features/frontmatter/front-matter-form';
 import { imageEditorExtensions } from './features/images/image-editor-extensions';
 import { ImageTools } from './features/images/image-tools';
 import { LibrarySidebar } from './features/library/library-sidebar';
@@ -131,7 +131,7 @@ export function App({ client }: { client: PostdeskClient }) {
           <div className="editor-area">
             <div className="edit-column">
               <h2 className="post-id">{doc.id}</h2>
-              <FrontMatterPanel raw={parts.raw} format={parts.format} />
+              <FrontMatterForm raw={parts.raw} format={parts.format} api={api} />
               <BodyEditor
                 key={`${doc.id}#${doc.loads}`}
                 value={parts.body}

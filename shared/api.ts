@@ -114,6 +114,45 @@ export interface IndexProgressEvent {
   total: number;
 }
 
+/** The kind of input a front matter field asks for, as a site schema names it. */
+export type SchemaFieldType =
+  | 'string'
+  | 'text'
+  | 'date'
+  | 'datetime'
+  | 'boolean'
+  | 'number'
+  | 'tags'
+  | 'choice'
+  | 'fields'
+  | 'list'
+  | 'json';
+
+/** One front matter field as a site's schema describes it (postdesk.config.json or frontmatter.json). */
+export interface SchemaField {
+  name: string;
+  type: SchemaFieldType | null;
+  /** A label shown beside the key (the key stays the input's accessible name). */
+  label: string | null;
+  required: boolean;
+  /** The value a new field (or a new post) starts with; undefined when none is given. */
+  default?: unknown;
+  /** For `choice` fields: the values offered. */
+  choices: string[];
+  hidden: boolean;
+}
+
+/** What the open site says about front matter: refined fields and the modified-date rule. */
+export interface SiteSchema {
+  fields: SchemaField[];
+  /** The key set to the save time when a changed post is saved, or null when the site does not ask. */
+  autoUpdateField: string | null;
+  /** The site-relative files the schema was read from. */
+  sources: string[];
+  /** Problems reading those files, for the user. */
+  problems: string[];
+}
+
 /** What a successful save answers. */
 export interface SaveResult {
   id: string;
@@ -285,6 +324,10 @@ export const methods = {
   previewSettings: {
     args: z.object({}).strict(),
     result: returns<PreviewSettings>(),
+  },
+  readSiteSchema: {
+    args: z.object({}).strict(),
+    result: returns<SiteSchema>(),
   },
   importImage: {
     args: z

@@ -1,12 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dispatch, isEventName, type Outcome } from '../../shared/api';
 import type { Library } from '../library/library-service';
 import { assetHeaders } from '../library/site-assets';
-import { isInside } from '../library/site-paths';
+import { readRendererFile } from './renderer-files';
 import { PostdeskError } from '../../shared/errors';
 
 /** How to start the browser-mode host. */
@@ -31,15 +30,6 @@ export interface WebHost {
 
 const maxBody = 80 * 1024 * 1024;
 const loopbackHost = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 const pageCsp = [
   "default-src 'none'",
   "script-src 'self'",
@@ -149,15 +139,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   async function serveRenderer(response: http.ServerResponse, url: URL, setCookie: boolean): Promise<void> {
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    const file = path.resolve(rendererDir, relative);
-    if (relative.includes('\0') || !isInside(rendererDir, file)) {
-      return send(response, 404, 'text/plain', 'Not found.');
-    }
-    const bytes = await fs.readFile(file).catch(() => null);
-    if (bytes === null) return send(response, 404, 'text/plain', 'Not found.');
+    const found = await readRendererFile(rendererDir, url.pathname);
+    if (found === null) return send(response, 404, 'text/plain', 'Not found.');
     const headers: http.OutgoingHttpHeaders = {
-      'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': found.contentType,
       'content-security-policy': pageCsp,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
@@ -167,7 +152,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       headers['set-cookie'] = `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     }
     response.writeHead(200, headers);
-    response.end(bytes);
+    response.end(found.bytes);
   }
 
   const unsubscribe = options.library.subscribe((event, payload) => {

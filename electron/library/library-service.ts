@@ -13,6 +13,7 @@ import { createPost, duplicatePost, postTarget, renamePost } from './post-operat
 import { PostStore } from './post-store';
 import { listTrash, moveToTrash, restoreFromTrash } from './post-trash';
 import { detectSite } from './site-detect';
+import { readSiteSchema } from './site-schema';
 import { resolveExisting, resolveForWrite, toId } from './site-paths';
 
 /** Something that wants the contract's events. */
@@ -121,6 +122,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     async previewSettings() {
       return readPreviewSettings(site().info);
     },
+    readSiteSchema: async () => readSiteSchema(site().info.root),
     async importImage({ data, ...request }) {
       return importImage(site().info, { ...request, bytes: Buffer.from(data, 'base64') });
     },

@@ -8,6 +8,7 @@ import { splitFrontMatter } from '../../shared/post/split-front-matter';
 import { removeStrayTempFiles, writeFileAtomic, type AtomicFs } from './atomic-write';
 import { maxEditableBytes } from './post-summary';
 import { resolveExisting, resolveForWrite } from './site-paths';
+import { readStart } from './read-start';
 
 /** How much of a too-large file `read` shows. */
 export const truncatedShowBytes = 256 * 1024;
@@ -35,17 +36,6 @@ function isValidUtf8(bytes: Uint8Array): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-async function readStart(file: string, length: number): Promise<Buffer> {
-  const handle = await fs.open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
   }
 }
 

@@ -77,6 +77,29 @@ export function setBody(body: string): void {
   });
 }
 
+/**
+ * Replaces the text of the open document's front matter block (between its fences, or the whole
+ * JSON object) with `raw`, keeping the fences, the BOM and the body byte for byte (a line break is
+ * added when `raw` would otherwise run into the closing fence).
+ */
+export function setFrontMatterRaw(raw: string): void {
+  documentStore.set((state) => {
+    if (state.status !== 'open') return state;
+    const { doc } = state;
+    const head = doc.text.slice(0, doc.bodyStart);
+    const split = splitFrontMatter(head);
+    if (split.format === null || split.error !== null) return state;
+    const rawEnd =
+      split.format === 'json' ? head.lastIndexOf('}') + 1 : head.replace(/\r?\n$/, '').lastIndexOf('\n') + 1;
+    const eol = head.includes('\r\n') ? '\r\n' : '\n';
+    const block = split.format !== 'json' && raw !== '' && !raw.endsWith('\n') ? raw + eol : raw;
+    const text = doc.text.slice(0, split.rawStart) + block + doc.text.slice(rawEnd);
+    if (text === doc.text) return state;
+    const bodyStart = doc.bodyStart + block.length - (rawEnd - split.rawStart);
+    return { status: 'open', doc: { ...doc, text, bodyStart } };
+  });
+}
+
 /** Replaces the whole text of the open document (front matter and body). */
 export function setText(text: string): void {
   documentStore.set((state) => {

@@ -87,3 +87,23 @@ test("closing a post with unsaved changes asks Save / Don't Save / Cancel", asyn
     .click();
   await expect(page.locator('.cm-content')).toContainText('Unsaved words.');
 });
+
+test('the New Post command (palette) opens the new post dialog and creates the file', async ({
+  page,
+  site,
+}) => {
+  await page.keyboard.press(`${mod}+Shift+P`);
+  await page.keyboard.type('new post');
+  await page.keyboard.press('Enter');
+  const create = page.getByRole('dialog', { name: 'New post' });
+  await expect(create).toBeVisible();
+  await create.getByLabel('Title').fill('From the palette');
+  await create.getByRole('button', { name: 'Create' }).click();
+  await expect(create).toBeHidden();
+  await expect(
+    page.getByRole('listbox', { name: 'Posts' }).getByRole('option', { name: /From the palette/ }),
+  ).toBeVisible();
+  expect(await readFile(path.join(site, 'content', 'posts', 'from-the-palette.md'), 'utf8')).toContain(
+    'title: "From the palette"',
+  );
+});

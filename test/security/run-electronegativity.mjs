@@ -18,8 +18,21 @@ const electronVersion = JSON.parse(
 ).version;
 
 if (!existsSync(cli)) {
-  console.error('[postdesk] electronegativity is not installed: run `npm ci --prefix test/security` first.');
-  process.exit(1);
+  // It lives in its own folder (its parser crashes when hoisted beside TypeScript 6/7), so a plain
+  // `npm install` at the top does not bring it: install it here on first use.
+  console.log('[postdesk] installing electronegativity into test/security (npm ci, first run only)');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const install = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], {
+    cwd: here,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  if (install.status !== 0 || !existsSync(cli)) {
+    console.error(
+      '[postdesk] electronegativity could not be installed: run `npm ci --prefix test/security`.',
+    );
+    process.exit(1);
+  }
 }
 
 const started = Date.now();

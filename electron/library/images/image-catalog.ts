@@ -5,6 +5,7 @@ import { siteFileForUrl } from '../../../shared/render/asset-paths';
 import { findPostFiles } from '../post-index';
 import { toId } from '../site-paths';
 import { imageTypeOfName, readImageSize, sniffImageType } from './image-type';
+import { readStart } from '../read-start';
 
 const skippedFolders = new Set(['node_modules', 'public', 'resources', '_site', 'dist', 'vendor']);
 /** Bytes read first for an image's header; more only when its dimensions lie further in. */
@@ -172,17 +173,6 @@ async function walk(root: string, folder: string, found: Set<string>): Promise<v
     } else if (entry.isFile() && imageTypeOfName(entry.name) !== null) {
       found.add(toId(root, full));
     }
-  }
-}
-
-async function readStart(file: string, length: number): Promise<Uint8Array> {
-  const handle = await fs.open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
   }
 }
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { PostdeskApi } from '../../../shared/api';
 import { documentStore, openDocument, saveDocument } from '../../state/document-store';
 import { paletteStore } from '../palette/palette-store';
+import { postActionsDialog } from '../post-actions/post-actions-bar';
 import { setThemePreference } from '../theme/theme-store';
 import { commandRegistry, type Command } from './command-registry';
 import { openEditorSearch } from './editor-search';
@@ -32,13 +33,10 @@ export function useAppCommands(api: PostdeskApi, afterSave: () => Promise<void>)
   useEffect(() => {
     const commands: Command[] = [
       {
-        // Creating posts is a library operation of issue 3; until it lands the command says so.
         id: 'post.new',
         title: 'New Post',
         keys: 'Ctrl+N',
-        run: () => {
-          throw new Error('creating posts is not available yet.');
-        },
+        run: () => postActionsDialog.set('new'),
       },
       {
         id: 'post.save',

@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import type { PostdeskApi, PostSummary, SiteInfo } from '../../../shared/api';
-import { useStore } from '../../state/create-store';
+import { createStore, useStore } from '../../state/create-store';
 import { documentStore, isDirty, openDocument } from '../../state/document-store';
 import { NewPostDialog } from './new-post-dialog';
 import { RenamePostDialog } from './rename-post-dialog';
 import { TrashDialog } from './trash-dialog';
 
 type Open = 'none' | 'new' | 'rename' | 'trash';
+
+/** Which post-actions dialog is open; the New Post command (menu, palette, Ctrl+N) sets it to 'new'. */
+export const postActionsDialog = createStore<Open>('none');
 
 /**
  * The post operations toolbar: New post, Rename, Duplicate, Delete, Trash (restore) and, where the
@@ -24,7 +27,8 @@ export function PostActionsBar({
   selectedId: string | null;
   onChanged: () => Promise<void> | void;
 }) {
-  const [open, setOpen] = useState<Open>('none');
+  const open = useStore(postActionsDialog);
+  const setOpen = postActionsDialog.set;
   const [message, setMessage] = useState<string | null>(null);
   const dirty = useStore(documentStore, (state) => state.status === 'open' && isDirty(state.doc));
   if (!site) return null;

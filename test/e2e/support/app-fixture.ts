@@ -75,7 +75,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       await rm(profile, { recursive: true, force: true });
       return;
     }
-    const host = await startWebHost(site);
+    // A profile folder per test, so crash-recovery backups never land in the user's own profile.
+    const profile = await mkdtemp(path.join(os.tmpdir(), 'postdesk-profile-'));
+    const host = await startWebHost(site, profile);
     const context = await webBrowser!.newContext();
     const page = await context.newPage();
     await page.goto(host.url);
@@ -83,18 +85,24 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await use(page);
     await context.close();
     await host.stop();
+    await rm(profile, { recursive: true, force: true });
   },
 });
 
 export { expect };
 
-/** Starts `postdesk-web` on a site (a free port) and answers its printed address. */
+/**
+ * Starts `postdesk-web` on a site (a free port), with its own user-data folder when one is given,
+ * and answers its printed address.
+ */
 export async function startWebHost(
   site: string,
+  userDataDir?: string,
 ): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+  const profileArgs = userDataDir ? ['--user-data-dir', userDataDir] : [];
   const child = spawn(
     process.execPath,
-    [path.join(repoRoot, 'out', 'web', 'postdesk-web.cjs'), '--site', site, '--port', '0'],
+    [path.join(repoRoot, 'out', 'web', 'postdesk-web.cjs'), '--site', site, '--port', '0', ...profileArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -34,6 +34,7 @@ function handlers(): Handlers {
     },
     checkSiteFiles: async ({ ids }) => ({ existing: ids }),
     previewSettings: async () => ({ stylesheet: null }),
+    readSiteSchema: async () => ({ fields: [], autoUpdateField: null, sources: [], problems: [] }),
     importImage: async ({ postId }) => ({
       id: postId,
       url: '/x.png',

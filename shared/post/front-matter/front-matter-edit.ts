@@ -1,0 +1,139 @@
+import type { FrontMatterFormat } from '../../api';
+import { parseJsonBlock, jsonWriter } from './json-format';
+import {
+  applySplices,
+  CannotEditInPlace,
+  isFmMap,
+  sameValue,
+  type FmMap,
+  type FmValue,
+  type FormatWriter,
+  type LocCollection,
+} from './located-tree';
+import { patchNode } from './patch-tree';
+import { parseTomlBlock, tomlWriter } from './toml-format';
+import { parseYamlBlock, yamlDocumentFallback, yamlWriter } from './yaml-format';
+
+/** The result of reading a front matter block: its data, or a problem with its line (1-based, within the block). */
+export type FrontMatterRead = { ok: true; data: FmMap } | { ok: false; error: string; line: number | null };
+
+interface Located {
+  data: FmMap;
+  root: LocCollection;
+  writer: FormatWriter;
+}
+
+function locate(raw: string, format: FrontMatterFormat): Located {
+  if (format === 'yaml') {
+    const { root } = parseYamlBlock(raw);
+    return { data: root.value as FmMap, root, writer: yamlWriter(raw) };
+  }
+  if (format === 'toml') {
+    const { data, root } = parseTomlBlock(raw);
+    return { data, root, writer: tomlWriter(raw, root) };
+  }
+  const { data, root } = parseJsonBlock(raw);
+  return { data, root, writer: jsonWriter(raw) };
+}
+
+/**
+ * Reads the text between a block's fences (for JSON, the whole `{ }`) as editable data: YAML by
+ * the 1.2 core schema (unquoted dates stay strings), TOML dates as their source text. Never throws.
+ */
+export function readFrontMatter(raw: string, format: FrontMatterFormat): FrontMatterRead {
+  try {
+    return { ok: true, data: locate(raw, format).data };
+  } catch (error) {
+    const line = (error as Error & { line?: number | null }).line ?? null;
+    return { ok: false, error: (error as Error).message, line };
+  }
+}
+
+/** Why a front matter edit could not be written. */
+export class FrontMatterEditError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FrontMatterEditError';
+  }
+}
+
+/**
+ * Answers the block's new text holding `next`, changing only the text of the keys whose values
+ * changed (new keys go after their siblings, removed keys lose their lines); comments, order,
+ * quoting, layout, line breaks and untouched bytes stay. The result always reads back as `next`;
+ * when that cannot be done in place, YAML falls back to the yaml Document API and other formats
+ * throw FrontMatterEditError (nothing is ever written wrong).
+ */
+export function writeFrontMatter(raw: string, format: FrontMatterFormat, next: FmMap): string {
+  const located = locate(raw, format);
+  if (sameValue(located.data, next)) return raw;
+  let reason = '';
+  try {
+    const text = applySplices(raw, patchNode(raw, located.root, next, located.writer));
+    if (readsAs(text, format, next)) return text;
+    reason = 'the in-place edit did not read back as intended';
+  } catch (error) {
+    if (!(error instanceof CannotEditInPlace)) throw error;
+    reason = error.message;
+  }
+  if (format === 'yaml') {
+    const text = yamlDocumentFallback(raw, next);
+    if (readsAs(text, format, next)) return text;
+  }
+  throw new FrontMatterEditError(
+    `This change cannot be written safely in ${format.toUpperCase()}: ${reason}`,
+  );
+}
+
+function readsAs(text: string, format: FrontMatterFormat, next: FmMap): boolean {
+  const read = readFrontMatter(text, format);
+  return read.ok && sameValue(read.data, next);
+}
+
+/** The value at `path` in data (undefined when absent). */
+export function getIn(data: FmValue, path: readonly (string | number)[]): FmValue | undefined {
+  let cursor: FmValue | undefined = data;
+  for (const part of path) {
+    if (Array.isArray(cursor)) cursor = cursor[Number(part)];
+    else if (isFmMap(cursor))
+      cursor = Object.prototype.hasOwnProperty.call(cursor, part) ? cursor[String(part)] : undefined;
+    else return undefined;
+  }
+  return cursor;
+}
+
+/** A copy of data with `value` at `path` (maps and lists on the way are copied, new keys go last). */
+export function setIn<T extends FmValue>(data: T, path: readonly (string | number)[], value: FmValue): T {
+  if (path.length === 0) return value as T;
+  const [head, ...rest] = path as [string | number, ...(string | number)[]];
+  if (Array.isArray(data)) {
+    const copy = [...data];
+    copy[Number(head)] = setIn((copy[Number(head)] ?? {}) as FmValue, rest, value);
+    return copy as T;
+  }
+  const map: FmMap = isFmMap(data) ? data : {};
+  const key = String(head);
+  const child: FmValue = Object.prototype.hasOwnProperty.call(map, key) ? map[key]! : {};
+  return { ...map, [key]: setIn(child, rest, value) } as T;
+}
+
+/** A copy of data without the key or item at `path`. */
+export function removeIn<T extends FmValue>(data: T, path: readonly (string | number)[]): T {
+  if (path.length === 0) return data;
+  const [head, ...rest] = path as [string | number, ...(string | number)[]];
+  if (Array.isArray(data)) {
+    if (rest.length === 0) return data.filter((_, index) => index !== Number(head)) as T;
+    const copy = [...data];
+    copy[Number(head)] = removeIn(copy[Number(head)] as FmValue, rest);
+    return copy as T;
+  }
+  if (!isFmMap(data)) return data;
+  const map: FmMap = data;
+  const key = String(head);
+  if (rest.length === 0) {
+    const copy: FmMap = { ...map };
+    delete copy[key];
+    return copy as T;
+  }
+  return { ...map, [key]: removeIn(map[key] as FmValue, rest) } as T;
+}

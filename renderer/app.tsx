@@ -3,6 +3,10 @@ import { siteFileForUrl } from '../shared/render/asset-paths';
 import type { PostdeskClient } from './api/connect-api';
 import { splitFrontMatter } from '../shared/post/split-front-matter';
 import { BodyEditor } from './features/editor/body-editor';
+import { useBodyMode } from './features/editor/body-mode';
+import { bodyLinter, siteFileChecker } from './features/problems/body-linter';
+import { ProblemsList } from './features/problems/problems-list';
+import { usePreviewStylesheet } from './features/preview/use-preview-stylesheet';
 import { DiskConflictPanel } from './features/conflict/disk-conflict-panel';
 import { UnsavedChangesDialog } from './features/conflict/unsaved-changes-dialog';
 import { FrontMatterForm } from './features/frontmatter/front-matter-form';
@@ -81,6 +85,17 @@ export function App({ client }: { client: PostdeskClient }) {
     [docId, staticDir, assetUrl],
   );
 
+  const [kind, setKind] = useBodyMode(doc ? { id: doc.id, bodyKind: doc.bodyKind } : null);
+  const existingFiles = useMemo(() => siteFileChecker(api), [api]);
+  const editorExtensions = useMemo(
+    () =>
+      docId === null
+        ? imageEditorExtensions
+        : [...imageEditorExtensions, bodyLinter({ postId: docId, kind, staticDir, existingFiles })],
+    [docId, kind, staticDir, existingFiles],
+  );
+  const stylesheetUrl = usePreviewStylesheet(api, assetUrl, site);
+
   const parts = useMemo(() => {
     if (!doc) return null;
     const split = splitFrontMatter(doc.text);
@@ -120,17 +135,24 @@ export function App({ client }: { client: PostdeskClient }) {
               <BodyEditor
                 key={`${doc.id}#${doc.loads}`}
                 value={parts.body}
-                kind={doc.bodyKind}
+                kind={kind}
+                onKindChange={setKind}
                 onChange={setBody}
-                extensions={imageEditorExtensions}
+                extensions={editorExtensions}
               />
+              <ProblemsList postId={doc.id} text={doc.text} />
             </div>
             <div className="preview-column">
-              <PreviewFrame body={parts.body} kind={doc.bodyKind} rewriteImage={rewriteImage} />
+              <PreviewFrame
+                body={parts.body}
+                kind={kind}
+                rewriteImage={rewriteImage}
+                stylesheetUrl={stylesheetUrl}
+              />
             </div>
           </div>
         ) : null}
-        <StatusBar doc={doc} />
+        <StatusBar doc={doc} body={parts?.body} kind={doc ? kind : undefined} />
         <ImageTools client={client} site={site} />
         {commandFailure ? (
           <p role="alert" className="command-failure">

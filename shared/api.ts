@@ -169,6 +169,12 @@ export interface PostChangedEvent {
   summary: PostSummary | null;
 }
 
+/** What the preview takes from the site's postdesk.config.json. */
+export interface PreviewSettings {
+  /** Site-relative id of the stylesheet that styles the preview like the site, or null. */
+  stylesheet: string | null;
+}
+
 /** The image types Postdesk can add to a site, recognised from their bytes. */
 export type ImageType = 'png' | 'jpeg' | 'gif' | 'webp' | 'avif' | 'svg';
 
@@ -308,6 +314,16 @@ export const methods = {
       })
       .strict(),
     result: returns<SaveResult>(),
+  },
+  /** Which of the site-relative ids name existing files (for the missing-file check). */
+  checkSiteFiles: {
+    args: z.object({ ids: z.array(SitePath).max(5000, 'too many paths at once') }).strict(),
+    result: returns<{ existing: string[] }>(),
+  },
+  /** The preview's settings from postdesk.config.json (the site stylesheet). */
+  previewSettings: {
+    args: z.object({}).strict(),
+    result: returns<PreviewSettings>(),
   },
   readSiteSchema: {
     args: z.object({}).strict(),

@@ -7,6 +7,7 @@ import { imageCatalogOf } from './images/image-catalog';
 import { importImage } from './images/import-image';
 import { BackupStore } from './backup-store';
 import { readSiteAsset, type SiteAsset } from './site-assets';
+import { checkSiteFiles, readPreviewSettings } from './site-files';
 import { isBundleIndexName, isPostFileName, PostIndex } from './post-index';
 import { createPost, duplicatePost, postTarget, renamePost } from './post-operations';
 import { PostStore } from './post-store';
@@ -114,6 +115,12 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       const result = await store.save(id, text, baseRevision, force === true);
       await index.summaryOf(id);
       return result;
+    },
+    async checkSiteFiles({ ids }) {
+      return { existing: await checkSiteFiles(site().info.root, ids) };
+    },
+    async previewSettings() {
+      return readPreviewSettings(site().info);
     },
     readSiteSchema: async () => readSiteSchema(site().info.root),
     async importImage({ data, ...request }) {

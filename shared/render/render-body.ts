@@ -1,13 +1,60 @@
-import { Marked } from 'marked';
+import { Marked, type Token, type TokensList } from 'marked';
 import type { BodyKind } from '../api';
 
-const markdown = new Marked({ gfm: true, async: false });
+/** A marked instance set up as every preview renders: GFM, synchronous, task list boxes as characters. */
+export function createMarked(): Marked {
+  return new Marked({
+    gfm: true,
+    async: false,
+    // Task list boxes as characters: the preview's sanitiser drops every input element.
+    renderer: { checkbox: ({ checked }) => (checked ? '☑ ' : '☐ ') },
+  });
+}
+
+const markdown = createMarked();
+
+/** The attribute of the empty markers that tell the preview which body line a block starts on. */
+export const lineMarkerAttribute = 'data-pd-line';
+
+/** Options of renderBody. */
+export interface RenderOptions {
+  /**
+   * Put an empty `<span data-pd-line="N">` before each top-level Markdown block, N being the
+   * 1-based body line it starts on (for scroll sync). Raw-HTML bodies get none.
+   */
+  lineMarkers?: boolean;
+}
 
 /**
  * Turns a post body into preview HTML: Markdown through marked (GFM, HTML blocks kept), raw-HTML
  * bodies as they are. The result is NOT safe to show: it must pass the sanitiser first.
  */
-export function renderBody(body: string, kind: BodyKind): string {
+export function renderBody(body: string, kind: BodyKind, options: RenderOptions = {}): string {
   if (kind === 'html') return body;
-  return markdown.parse(body) as string;
+  if (!options.lineMarkers) return markdown.parse(body) as string;
+  const tokens = markdown.lexer(body);
+  const marked: Token[] = [];
+  let line = 1;
+  for (const token of tokens) {
+    if (token.type !== 'space') {
+      marked.push({
+        type: 'html',
+        block: true,
+        pre: false,
+        raw: '',
+        text: `<span ${lineMarkerAttribute}="${line}"></span>`,
+      });
+    }
+    marked.push(token);
+    line += countLineBreaks(token.raw);
+  }
+  const list = marked as TokensList;
+  list.links = tokens.links;
+  return markdown.parser(list);
+}
+
+function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
+  return count;
 }

@@ -1,7 +1,9 @@
+import { lineMarkerAttribute } from './render-body';
+
 /**
  * The preview's sanitising policy, for DOMPurify: what may never reach the preview document, on top
  * of DOMPurify's defaults (which already drop scripts, event handlers, javascript: URLs, and data:
- * URLs anywhere but in images).
+ * URLs anywhere but in images). Only the line markers of renderBody are added to the allowed attributes.
  */
 export const sanitizePolicy = {
   FORBID_TAGS: [
@@ -11,6 +13,9 @@ export const sanitizePolicy = {
     'frameset',
     'embed',
     'object',
+    'applet',
+    'portal',
+    'webview',
     'form',
     'meta',
     'base',
@@ -22,7 +27,10 @@ export const sanitizePolicy = {
     'button',
     'textarea',
     'select',
+    'option',
+    'dialog',
   ],
-  FORBID_ATTR: ['srcdoc', 'formaction', 'action', 'ping', 'background'],
+  FORBID_ATTR: ['srcdoc', 'formaction', 'action', 'ping', 'background', 'srcset', 'imagesrcset', 'poster'],
+  ADD_ATTR: [lineMarkerAttribute],
   ALLOW_DATA_ATTR: false,
 };

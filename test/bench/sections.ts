@@ -1,5 +1,6 @@
 import type { BenchSection } from './bench-section';
 import { indexSection } from './index-section';
+import { renderSection } from './render-bench';
 
 /** The sections `npm run bench` runs, in order; add a row (and a module under test/bench/) to add one. */
-export const benchSections: BenchSection[] = [indexSection];
+export const benchSections: BenchSection[] = [indexSection, renderSection];

@@ -1,37 +1,101 @@
-import { html } from '@codemirror/lang-html';
-import { markdown } from '@codemirror/lang-markdown';
+import { autoCloseTags, html } from '@codemirror/lang-html';
+import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
+import { search } from '@codemirror/search';
 import type { Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import CodeMirror from '@uiw/react-codemirror';
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BodyKind } from '../../../shared/api';
+import { editorScrollSync } from './editor-scroll-sync';
+import { caretStore, currentEditor, setCurrentEditor } from './editor-session';
+import { EditorToolbar } from './editor-toolbar';
+import { formatKeymap } from './format-commands';
 
-/** The body editor: CodeMirror in Markdown or HTML mode, wrapping lines. */
+const noExtensions: Extension[] = [];
+/** A constant: @uiw/react-codemirror reconfigures the editor whenever this object changes. */
+const setup = { foldGutter: false };
+
+const caretTracker = EditorView.updateListener.of((update) => {
+  if (!update.selectionSet && !update.docChanged && !update.focusChanged) return;
+  const { state } = update;
+  const head = state.selection.main.head;
+  const line = state.doc.lineAt(head);
+  caretStore.set({ line: line.number, column: head - line.from + 1, ranges: state.selection.ranges.length });
+});
+
+/**
+ * The body editor: a toolbar (formatting in Markdown or HTML, the mode switch) over CodeMirror with
+ * syntax highlighting per mode (HTML inside Markdown too), line wrapping, search and replace
+ * (Ctrl+F), undo/redo, multiple cursors, bracket matching, auto-closed HTML tags and the formatting
+ * shortcuts. `value` seeds the editor; later values different from what the editor itself reported
+ * (a reload) replace its text. `extensions` are added as given: keep them memoised.
+ */
 export function BodyEditor({
   value,
   kind,
   onChange,
-  extensions: extra,
+  onKindChange,
+  extensions = noExtensions,
 }: {
   value: string;
   kind: BodyKind;
   onChange: (value: string) => void;
-  /** More CodeMirror extensions (e.g. image paste and drop), appended to the editor's own. */
+  onKindChange?: (kind: BodyKind) => void;
   extensions?: Extension[];
 }) {
-  const extensions = useMemo(
-    () => [kind === 'html' ? html() : markdown(), EditorView.lineWrapping, ...(extra ?? [])],
-    [kind, extra],
+  const [initial] = useState(value);
+  const lastReported = useRef(value);
+  const view = useRef<EditorView | null>(null);
+
+  const all = useMemo(
+    () => [
+      kind === 'html' ? html({ autoCloseTags: true }) : markdown({ base: markdownLanguage }),
+      kind === 'html' ? [] : autoCloseTags,
+      EditorView.lineWrapping,
+      EditorView.contentAttributes.of({ 'aria-label': 'Body' }),
+      search({ top: true }),
+      formatKeymap(kind),
+      caretTracker,
+      editorScrollSync,
+      extensions,
+    ],
+    [kind, extensions],
   );
+
+  const report = useCallback(
+    (text: string) => {
+      lastReported.current = text;
+      onChange(text);
+    },
+    [onChange],
+  );
+
+  useEffect(() => {
+    const current = view.current;
+    if (!current || value === lastReported.current) return;
+    lastReported.current = value;
+    if (current.state.doc.toString() !== value) {
+      current.dispatch({ changes: { from: 0, to: current.state.doc.length, insert: value } });
+    }
+  }, [value]);
+
+  useEffect(() => () => setCurrentEditor(null), []);
+
   return (
-    <CodeMirror
-      className="body-editor"
-      value={value}
-      height="100%"
-      extensions={extensions}
-      onChange={onChange}
-      aria-label="Body"
-      basicSetup={{ foldGutter: false }}
-    />
+    <div className="body-editor-pane">
+      <EditorToolbar kind={kind} onKindChange={onKindChange} view={currentEditor} />
+      <CodeMirror
+        className="body-editor"
+        value={initial}
+        height="100%"
+        extensions={all}
+        onChange={report}
+        onCreateEditor={(created) => {
+          view.current = created;
+          setCurrentEditor(created);
+        }}
+        basicSetup={setup}
+      />
+    </div>
   );
 }

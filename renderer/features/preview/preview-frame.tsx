@@ -1,52 +1,102 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BodyKind } from '../../../shared/api';
-import { renderBody } from '../../../shared/render/render-body';
-import { sanitizeHtml, type UrlRewriter } from './sanitize-html';
-
-const previewCsp =
-  "default-src 'none'; img-src 'self' data: blob: http: https: postdesk-asset:; style-src 'unsafe-inline'";
-const shell = `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${previewCsp}"><style>
-body{font:16px/1.6 Georgia,serif;margin:1.5rem 2rem;color:#222;max-width:46rem}
-img{max-width:100%;height:auto}.alignright{float:right;margin:0 0 1rem 1rem}.alignleft{float:left;margin:0 1rem 1rem 0}
-pre{background:#f4f4f4;padding:.75rem;overflow:auto}blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#555}
-</style></head><body></body></html>`;
+import { useStore } from '../../state/create-store';
+import {
+  patchPreview,
+  previewScrollPosition,
+  previewShell,
+  scrollPreviewTo,
+  setPreviewStylesheet,
+} from './preview-document';
+import { guardPreviewLinks, openExternalUrl } from './preview-links';
+import type { UrlRewriter } from './sanitize-html';
+import { followScroll, publishScroll, scrollSyncEnabled } from './scroll-sync';
 
 /** How long typing must pause before the preview re-renders. */
 export const previewDelayMs = 120;
+/** Bodies longer than this render when the page is idle (after the pause), off the typing path. */
+const idleRenderLength = 20_000;
 
 /**
- * The live preview: the body rendered (marked for Markdown) and sanitised, shown in an iframe titled
- * "Preview" that may run no scripts. It follows edits after a short pause.
+ * The live preview: the body rendered (marked for Markdown) and sanitised, patched into an iframe
+ * titled "Preview" that may run no scripts and has its own CSP. It follows edits after a short
+ * pause, styles itself with the site stylesheet when one is configured, opens links outside the
+ * app, and follows (and leads) the editor's scrolling while sync is on.
  */
 export function PreviewFrame({
   body,
   kind,
   rewriteImage,
+  stylesheetUrl = null,
 }: {
   body: string;
   kind: BodyKind;
   rewriteImage: UrlRewriter;
+  stylesheetUrl?: string | null;
 }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [ready, setReady] = useState(false);
+  const sync = useStore(scrollSyncEnabled);
 
   useEffect(() => {
-    if (!ready) return;
+    const document = frame.current?.contentDocument;
+    if (!ready || !document?.body) return;
+    let idle: number | null = null;
+    const render = (): void => {
+      patchPreview(document, body, kind, rewriteImage);
+      frame.current?.setAttribute('data-rendered-kind', kind);
+    };
     const timer = window.setTimeout(() => {
-      const document = frame.current?.contentDocument;
-      if (document?.body) document.body.innerHTML = sanitizeHtml(renderBody(body, kind), rewriteImage);
+      if (body.length > idleRenderLength && 'requestIdleCallback' in window) {
+        idle = window.requestIdleCallback(render, { timeout: 100 });
+      } else render();
     }, previewDelayMs);
-    return () => window.clearTimeout(timer);
+    return () => {
+      window.clearTimeout(timer);
+      if (idle !== null) window.cancelIdleCallback(idle);
+    };
   }, [body, kind, ready, rewriteImage]);
 
+  useEffect(() => {
+    const document = frame.current?.contentDocument;
+    if (ready && document) setPreviewStylesheet(document, stylesheetUrl);
+  }, [ready, stylesheetUrl]);
+
+  useEffect(() => {
+    const document = frame.current?.contentDocument;
+    const view = frame.current?.contentWindow;
+    if (!ready || !document || !view) return;
+    const detach = guardPreviewLinks(document, openExternalUrl);
+    const onScroll = (): void => publishScroll('preview', previewScrollPosition(document));
+    view.addEventListener('scroll', onScroll, { passive: true });
+    const unfollow = followScroll('preview', (position) => scrollPreviewTo(document, position));
+    return () => {
+      detach();
+      view.removeEventListener('scroll', onScroll);
+      unfollow();
+    };
+  }, [ready]);
+
   return (
-    <iframe
-      ref={frame}
-      title="Preview"
-      className="preview-frame"
-      sandbox="allow-same-origin"
-      srcDoc={shell}
-      onLoad={() => setReady(true)}
-    />
+    <div className="preview-pane">
+      <div className="preview-toolbar">
+        <label>
+          <input
+            type="checkbox"
+            checked={sync}
+            onChange={(event) => scrollSyncEnabled.set(event.target.checked)}
+          />{' '}
+          Sync scroll
+        </label>
+      </div>
+      <iframe
+        ref={frame}
+        title="Preview"
+        className="preview-frame"
+        sandbox="allow-same-origin"
+        srcDoc={previewShell}
+        onLoad={() => setReady(true)}
+      />
+    </div>
   );
 }

@@ -1,8 +1,35 @@
+import { useEffect, useState } from 'react';
+import type { BodyKind } from '../../../shared/api';
 import type { OpenDocument } from '../../state/document-store';
 import { isDirty } from '../../state/document-store';
+import { useStore } from '../../state/create-store';
+import { caretStore } from '../editor/editor-session';
+import { bodyStats, type BodyStats } from './body-stats';
 
-/** The status line: save state (role status), then the problem of the last save, if any. */
-export function StatusBar({ doc }: { doc: OpenDocument | null }) {
+const statsDelayMs = 250;
+
+/**
+ * The status line: save state (role status: "Saved", "Unsaved changes"...), the problem of the last
+ * save if any, then words, reading time, line:column and the body's mode, each in its own element.
+ * The figures follow typing after a short pause, off the keystroke path.
+ */
+export function StatusBar({
+  doc,
+  body = '',
+  kind,
+}: {
+  doc: OpenDocument | null;
+  body?: string;
+  kind?: BodyKind;
+}) {
+  const caret = useStore(caretStore);
+  const [stats, setStats] = useState<BodyStats | null>(null);
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => setStats(bodyStats(body)), statsDelayMs);
+    return () => window.clearTimeout(timer);
+  }, [body]);
+
   let state = '';
   if (doc) {
     if (doc.saving) state = 'Saving…';
@@ -20,6 +47,21 @@ export function StatusBar({ doc }: { doc: OpenDocument | null }) {
           {doc.error}
         </span>
       ) : null}
+      {doc && stats ? (
+        <>
+          <span className="status-words">
+            {stats.words} {stats.words === 1 ? 'word' : 'words'}
+          </span>
+          <span className="status-reading">{stats.readingMinutes} min read</span>
+        </>
+      ) : null}
+      {doc && caret ? (
+        <span className="status-caret" title="Line:column">
+          {caret.line}:{caret.column}
+          {caret.ranges > 1 ? ` (${caret.ranges} cursors)` : ''}
+        </span>
+      ) : null}
+      {doc && kind ? <span className="status-kind">{kind === 'html' ? 'HTML' : 'Markdown'}</span> : null}
     </footer>
   );
 }

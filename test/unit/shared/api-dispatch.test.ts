@@ -32,6 +32,8 @@ function handlers(): Handlers {
       if (id === 'boom.md') throw new Error('boom');
       return { id, revision };
     },
+    checkSiteFiles: async ({ ids }) => ({ existing: ids }),
+    previewSettings: async () => ({ stylesheet: null }),
     readSiteSchema: async () => ({ fields: [], autoUpdateField: null, sources: [], problems: [] }),
     importImage: async ({ postId }) => ({
       id: postId,

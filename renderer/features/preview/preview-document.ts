@@ -1,0 +1,223 @@
+import morphdom from 'morphdom';
+import type { BodyKind } from '../../../shared/api';
+import { markdownBlocks, type MarkdownBlock } from '../../../shared/render/render-blocks';
+import { lineMarkerAttribute, renderBody } from '../../../shared/render/render-body';
+import { sanitizeToFragment, type UrlRewriter } from './sanitize-html';
+import type { ScrollPosition } from './scroll-sync';
+
+const previewCsp = [
+  "default-src 'none'",
+  "img-src 'self' data: blob: postdesk-asset:",
+  "style-src 'self' 'unsafe-inline' postdesk-asset:",
+  "font-src 'self' data: postdesk-asset:",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** The preview frame's own document: a strict CSP, default styles, and a slot for the site stylesheet. */
+export const previewShell = `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${previewCsp}"><style>
+body{font:16px/1.6 Georgia,serif;margin:1.5rem 2rem;color:#222;max-width:46rem}
+img{max-width:100%;height:auto}.alignright{float:right;margin:0 0 1rem 1rem}.alignleft{float:left;margin:0 1rem 1rem 0}
+pre{background:#f4f4f4;padding:.75rem;overflow:auto}blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#555}
+table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.25rem .5rem}
+</style><link rel="stylesheet" id="postdesk-site-style"></head><body></body></html>`;
+
+interface PreviewBlock {
+  key: string;
+  marker: Element;
+  nodes: ChildNode[];
+}
+
+interface BlockState {
+  blocks: PreviewBlock[];
+  linksKey: string;
+  rewrite: UrlRewriter;
+}
+
+const blockStates = new WeakMap<Document, BlockState>();
+
+/**
+ * Renders `body` (marked for Markdown) and sanitises it into the preview document, changing only
+ * what changed: Markdown bodies block by block (a block whose source is unchanged keeps its nodes,
+ * so loaded images and the scroll position stay, and only edited blocks are rendered and
+ * sanitised again); raw-HTML bodies, and Markdown whose HTML blocks wrap other blocks, whole,
+ * patched with morphdom. The sanitiser parses in an inert document of its own, never in the app page.
+ */
+export function patchPreview(
+  document: Document,
+  body: string,
+  kind: BodyKind,
+  rewriteImage: UrlRewriter,
+): void {
+  const split = kind === 'markdown' ? markdownBlocks(body) : null;
+  if (split === null) {
+    blockStates.delete(document);
+    patchWhole(document, body, kind, rewriteImage);
+    return;
+  }
+  let state = blockStates.get(document);
+  if (!state || state.linksKey !== split.linksKey || state.rewrite !== rewriteImage) {
+    state = { blocks: [], linksKey: split.linksKey, rewrite: rewriteImage };
+    blockStates.set(document, state);
+    document.body.replaceChildren();
+  }
+  if (state.blocks.length === 0 && fillFresh(document, body, split.blocks, state, rewriteImage)) return;
+  const unused = new Map<string, PreviewBlock[]>();
+  for (const block of state.blocks) {
+    const queue = unused.get(block.key);
+    if (queue) queue.push(block);
+    else unused.set(block.key, [block]);
+  }
+  const keys = blockKeys(split.blocks);
+  const next: PreviewBlock[] = [];
+  for (const [index, block] of split.blocks.entries()) {
+    const key = keys[index]!;
+    const line = String(block.line);
+    const reused = unused.get(key)?.shift();
+    if (reused) {
+      if (reused.marker.getAttribute(lineMarkerAttribute) !== line) {
+        reused.marker.setAttribute(lineMarkerAttribute, line);
+      }
+      next.push(reused);
+      continue;
+    }
+    const fragment = sanitizeToFragment(block.render(), rewriteImage);
+    const marker = document.createElement('span');
+    marker.setAttribute(lineMarkerAttribute, line);
+    next.push({ key, marker, nodes: [...fragment.childNodes] });
+  }
+  for (const queue of unused.values()) {
+    for (const block of queue) {
+      block.marker.remove();
+      for (const node of block.nodes) node.remove();
+    }
+  }
+  const parent = document.body;
+  let cursor: ChildNode | null = parent.firstChild;
+  for (const block of next) {
+    if (block.marker === cursor) {
+      cursor = (block.nodes[block.nodes.length - 1] ?? block.marker).nextSibling;
+      continue;
+    }
+    parent.insertBefore(block.marker, cursor);
+    for (const node of block.nodes) parent.insertBefore(node, cursor);
+  }
+  while (cursor) {
+    const stray: ChildNode = cursor;
+    cursor = cursor.nextSibling;
+    stray.remove();
+  }
+  state.blocks = next;
+}
+
+/** Keys that tell blocks apart: the source, and which occurrence of that source it is. */
+function blockKeys(blocks: MarkdownBlock[]): string[] {
+  const seen = new Map<string, number>();
+  return blocks.map((block) => {
+    const occurrence = seen.get(block.raw) ?? 0;
+    seen.set(block.raw, occurrence + 1);
+    return occurrence === 0 ? block.raw : `${block.raw}\u0000${occurrence}`;
+  });
+}
+
+/**
+ * The first render of a Markdown body: rendered and sanitised whole (one sanitiser pass is much
+ * cheaper than one per block), then cut into blocks at the top-level line markers. Answers false,
+ * touching nothing, when the markers do not come out one per block.
+ */
+function fillFresh(
+  document: Document,
+  body: string,
+  blocks: MarkdownBlock[],
+  state: BlockState,
+  rewriteImage: UrlRewriter,
+): boolean {
+  const fragment = sanitizeToFragment(renderBody(body, 'markdown', { lineMarkers: true }), rewriteImage);
+  const keys = blockKeys(blocks);
+  const built: PreviewBlock[] = [];
+  for (const node of [...fragment.childNodes]) {
+    if (node.nodeType === 1 && (node as Element).hasAttribute(lineMarkerAttribute)) {
+      built.push({ key: keys[built.length] ?? '', marker: node as Element, nodes: [] });
+    } else if (built.length > 0) built[built.length - 1]!.nodes.push(node);
+  }
+  if (built.length !== blocks.length) return false;
+  document.body.replaceChildren(fragment);
+  state.blocks = built;
+  return true;
+}
+
+function patchWhole(document: Document, body: string, kind: BodyKind, rewriteImage: UrlRewriter): void {
+  const next = document.createElement('body');
+  next.appendChild(sanitizeToFragment(renderBody(body, kind, { lineMarkers: true }), rewriteImage));
+  morphdom(document.body, next, {
+    childrenOnly: true,
+    onBeforeElUpdated: (from, to) => !from.isEqualNode(to),
+  });
+}
+
+/** Points the preview's site stylesheet slot at `url` (or empties it). */
+export function setPreviewStylesheet(document: Document, url: string | null): void {
+  const link = document.getElementById('postdesk-site-style');
+  if (!link) return;
+  if (url === null) link.removeAttribute('href');
+  else if (link.getAttribute('href') !== url) link.setAttribute('href', url);
+}
+
+interface Marker {
+  line: number;
+  top: number;
+}
+
+function markers(document: Document): Marker[] {
+  const scrollY = document.defaultView?.scrollY ?? 0;
+  const found: Marker[] = [];
+  for (const element of document.body.querySelectorAll(`[${lineMarkerAttribute}]`)) {
+    const line = Number(element.getAttribute(lineMarkerAttribute));
+    const top = element.getBoundingClientRect().top + scrollY;
+    if (Number.isFinite(line) && (found.length === 0 || line > found[found.length - 1]!.line)) {
+      found.push({ line, top });
+    }
+  }
+  return found;
+}
+
+/** Where the preview is scrolled, as a body line (from the line markers) and a fraction. */
+export function previewScrollPosition(document: Document): ScrollPosition {
+  const view = document.defaultView;
+  const y = view?.scrollY ?? 0;
+  const max = document.documentElement.scrollHeight - (view?.innerHeight ?? 0);
+  const fraction = max > 0 ? y / max : 0;
+  const found = markers(document);
+  let line = 0;
+  for (let index = 0; index < found.length; index++) {
+    const here = found[index]!;
+    const next = found[index + 1];
+    if (y < here.top) break;
+    line = here.line;
+    if (next && y < next.top) line += ((y - here.top) / (next.top - here.top)) * (next.line - here.line);
+  }
+  return { line, fraction };
+}
+
+/** Scrolls the preview to a position published by the editor. */
+export function scrollPreviewTo(document: Document, position: ScrollPosition): void {
+  const view = document.defaultView;
+  if (!view) return;
+  const found = markers(document);
+  if (found.length < 2 || position.line <= 0) {
+    const max = document.documentElement.scrollHeight - view.innerHeight;
+    view.scrollTo(0, position.fraction * Math.max(0, max));
+    return;
+  }
+  let y = 0;
+  for (let index = 0; index < found.length; index++) {
+    const here = found[index]!;
+    const next = found[index + 1];
+    if (position.line < here.line) break;
+    y = here.top;
+    if (next && position.line < next.line) {
+      y += ((position.line - here.line) / (next.line - here.line)) * (next.top - here.top);
+    } else if (!next) y = here.top;
+  }
+  view.scrollTo(0, Math.max(0, y - 8));
+}

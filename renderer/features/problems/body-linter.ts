@@ -1,0 +1,114 @@
+import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import type { Extension } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
+import type { BodyKind, PostdeskApi } from '../../../shared/api';
+import { checkBody } from '../../../shared/lint/check-post';
+import type { Problem } from '../../../shared/lint/problem';
+import { checkMissingFiles, findSiteRefs } from '../../../shared/lint/site-refs';
+import { bodyProblemsStore } from './problems-store';
+
+const existenceTtlMs = 5_000;
+
+/**
+ * Asks the host which site files exist, remembering answers for a few seconds so that a lint run
+ * after each pause in typing asks only about paths it has not just asked about.
+ */
+export function siteFileChecker(api: PostdeskApi): (ids: string[]) => Promise<Set<string>> {
+  const known = new Map<string, { exists: boolean; at: number }>();
+  return async (ids) => {
+    const now = Date.now();
+    const unknown = [...new Set(ids)].filter((id) => {
+      const entry = known.get(id);
+      return !entry || now - entry.at > existenceTtlMs;
+    });
+    if (unknown.length > 0) {
+      const { existing } = await api.checkSiteFiles({ ids: unknown.slice(0, 5000) });
+      const found = new Set(existing);
+      for (const id of unknown) known.set(id, { exists: found.has(id), at: now });
+    }
+    return new Set(ids.filter((id) => known.get(id)?.exists));
+  };
+}
+
+/**
+ * Applies a problem's fix to the editor if the text it was found on is still there; the other
+ * listed problems move with the change (until the next lint run). Answers whether it applied.
+ */
+export function applyProblemFix(view: EditorView, problem: Problem, found: string): boolean {
+  if (!problem.fix || view.state.sliceDoc(problem.from, problem.to) !== found) return false;
+  const changes = view.state.changes(problem.fix.changes);
+  view.dispatch({ changes, userEvent: 'input.fix' });
+  bodyProblemsStore.set((current) => ({
+    postId: current.postId,
+    problems: current.problems
+      .filter((other) => other.from !== problem.from || other.code !== problem.code)
+      .map((other) => ({
+        ...other,
+        from: changes.mapPos(other.from, 1),
+        to: changes.mapPos(other.to, -1),
+        ...(other.fix
+          ? {
+              fix: {
+                label: other.fix.label,
+                changes: other.fix.changes.map((change) => ({
+                  ...change,
+                  from: changes.mapPos(change.from, 1),
+                  to: changes.mapPos(change.to, -1),
+                })),
+              },
+            }
+          : {}),
+      })),
+  }));
+  return true;
+}
+
+/**
+ * The content checks as CodeMirror lint diagnostics (with the one-click fixes as actions), run after
+ * a pause in typing; each run also fills the problems list of `postId`.
+ */
+export function bodyLinter(options: {
+  postId: string;
+  kind: BodyKind;
+  staticDir: string | null;
+  existingFiles: (ids: string[]) => Promise<Set<string>>;
+}): Extension {
+  const { postId, kind, staticDir, existingFiles } = options;
+  const source = async (view: EditorView): Promise<Diagnostic[]> => {
+    const body = view.state.doc.toString();
+    const problems = checkBody(body, kind);
+    const refs = findSiteRefs(body, kind === 'markdown', staticDir, postId);
+    if (refs.length > 0) {
+      const existing = await existingFiles(refs.map((ref) => ref.id)).catch(() => null);
+      if (existing) problems.push(...checkMissingFiles(refs, existing));
+      problems.sort((a, b) => a.from - b.from);
+    }
+    bodyProblemsStore.set({
+      postId,
+      problems: problems.map((problem) => ({
+        ...problem,
+        found: body.slice(problem.from, problem.to),
+        line: view.state.doc.lineAt(problem.from).number,
+      })),
+    });
+    return problems.map((problem) => {
+      const found = body.slice(problem.from, problem.to);
+      return {
+        from: problem.from,
+        to: problem.to,
+        severity: problem.severity,
+        source: problem.code,
+        message: problem.message,
+        actions: problem.fix
+          ? [
+              {
+                name: problem.fix.label,
+                apply: (target: EditorView) => void applyProblemFix(target, problem, found),
+              },
+            ]
+          : [],
+      };
+    });
+  };
+  return [linter(source, { delay: 400 }), lintGutter()];
+}

@@ -12,9 +12,9 @@ export const appOrigin = `${appScheme}://postdesk`;
 export const rendererCsp = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  `style-src 'self' 'unsafe-inline' ${assetScheme}:`,
   `img-src 'self' data: blob: ${assetScheme}:`,
-  "font-src 'self'",
+  `font-src 'self' ${assetScheme}:`,
   "connect-src 'self'",
   "frame-src 'self'",
   "base-uri 'none'",

@@ -70,6 +70,13 @@ export interface PostSummary {
   errorLine: number | null;
   mtimeMs: number;
   size: number;
+  /**
+   * How many problems every check of the post found (content checks and the site's front matter
+   * schema), or null/absent while the post has not been checked yet.
+   */
+  problems?: number | null;
+  /** The text of the post's first problem, when it has one. */
+  firstProblem?: string | null;
 }
 
 /** A post as read from disk: its whole text and the revision it was read at. */
@@ -112,6 +119,18 @@ export interface DeleteResult {
 export interface IndexProgressEvent {
   done: number;
   total: number;
+}
+
+/** What the background checks found in one post: how many problems, and the first one's text. */
+export interface PostProblemCount {
+  id: string;
+  count: number;
+  first: string | null;
+}
+
+/** Pushed as the library checks posts in the background (and again when a post changes). */
+export interface PostProblemsEvent {
+  problems: PostProblemCount[];
 }
 
 /** The kind of input a front matter field asks for, as a site schema names it. */
@@ -415,6 +434,7 @@ export const events = {
   closeRequested: returns<CloseRequestedEvent>(),
   siteOpened: returns<SiteOpenedEvent>(),
   indexProgress: returns<IndexProgressEvent>(),
+  postProblems: returns<PostProblemsEvent>(),
 } as const;
 
 /** The name of a contract method. */

@@ -10,6 +10,7 @@ import { readSiteAsset, type SiteAsset } from './site-assets';
 import { checkSiteFiles, readPreviewSettings } from './site-files';
 import { isBundleIndexName, isPostFileName, PostIndex } from './post-index';
 import { createPost, duplicatePost, postTarget, renamePost } from './post-operations';
+import { PostProblems } from './post-problems';
 import { PostStore } from './post-store';
 import { listTrash, moveToTrash, restoreFromTrash } from './post-trash';
 import { detectSite } from './site-detect';
@@ -35,6 +36,10 @@ interface OpenSite {
   index: PostIndex;
   store: PostStore;
   watcher: FSWatcher | null;
+  /** The background checks of the posts (the list's problem badges). */
+  problems: PostProblems;
+  /** True once the first full problems pass was started. */
+  checking: boolean;
 }
 
 /** Options of a library instance. */
@@ -82,9 +87,14 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       index: new PostIndex(info),
       store: new PostStore(info.root),
       watcher: null,
+      problems: new PostProblems(info, (problems) => {
+        if (current === next) emit('postProblems', { problems });
+      }),
+      checking: false,
     };
     const previous = current;
     current = next;
+    previous?.problems.stop();
     await previous?.watcher?.close();
     emit('siteOpened', { site: info });
     if (options.watch !== false) {
@@ -92,8 +102,10 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       void next.index
         .refresh((progress) => emit('indexProgress', progress))
         .catch(() => [])
-        .then(() => {
-          if (current === next) next.watcher = watchSite(next, emit);
+        .then((posts) => {
+          if (current !== next) return;
+          next.watcher = watchSite(next, emit);
+          startChecks(next, posts);
         });
     }
     return info;
@@ -105,7 +117,13 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       return site().info;
     },
     async listPosts() {
-      return site().index.refresh((progress) => emit('indexProgress', progress));
+      const open = site();
+      const posts = await open.index.refresh((progress) => emit('indexProgress', progress));
+      startChecks(open, posts);
+      return posts.map((post) => {
+        const known = open.problems.known(post.id);
+        return known ? { ...post, problems: known.count, firstProblem: known.first } : post;
+      });
     },
     async readPost({ id }) {
       return site().store.read(id);
@@ -114,6 +132,9 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       const { store, index } = site();
       const result = await store.save(id, text, baseRevision, force === true);
       await index.summaryOf(id);
+      void site()
+        .problems.recheck(id)
+        .catch(() => undefined);
       return result;
     },
     async checkSiteFiles({ ids }) {
@@ -228,10 +249,18 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     async close() {
       const closing = current;
       current = null;
+      closing?.problems.stop();
       listeners.clear();
       await closing?.watcher?.close();
     },
   };
+}
+
+/** Starts the first full problems pass of a site once its index is ready (later changes are rechecked one by one). */
+function startChecks(site: OpenSite, posts: readonly { id: string }[]): void {
+  if (site.checking) return;
+  site.checking = true;
+  void site.problems.pass(posts.map((post) => post.id)).catch(() => undefined);
 }
 
 /** True for a Markdown file inside a page bundle that is not the bundle's index (a page resource). */
@@ -262,17 +291,20 @@ function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
     if (kind === 'removed') {
       const known = site.index.cached(id) !== null;
       site.index.forget(id);
+      site.problems.forget(id);
       if (known || !(await isBundleResource(file))) emit('postChanged', { id, kind, summary: null });
       return;
     }
     if (await isBundleResource(file)) return;
     if (await site.store.isOwnWrite(file)) {
       await site.index.summaryOf(id);
+      await site.problems.recheck(id);
       return;
     }
     const summary = await site.index.summaryOf(id);
     if (summary === null) return;
     emit('postChanged', { id, kind, summary });
+    await site.problems.recheck(id);
   };
   const safely = (kind: PostChangeKind) => (file: string) => {
     report(kind, file).catch(() => undefined);
@@ -282,8 +314,10 @@ function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
   watcher.on('unlink', safely('removed'));
   watcher.on('unlinkDir', (folder) => {
     const prefix = toId(site.info.root, folder);
-    for (const id of site.index.forgetFolder(prefix))
+    for (const id of site.index.forgetFolder(prefix)) {
+      site.problems.forget(id);
       emit('postChanged', { id, kind: 'removed', summary: null });
+    }
   });
   watcher.on('error', () => undefined);
   watcher.once('ready', () => {
@@ -298,6 +332,7 @@ function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
           const old = before.get(summary.id);
           if (old !== summary) {
             emit('postChanged', { id: summary.id, kind: old ? 'changed' : 'added', summary });
+            void site.problems.recheck(summary.id).catch(() => undefined);
           }
         }
         for (const id of before.keys()) {

@@ -1,4 +1,10 @@
-import type { PostChangedEvent, PostdeskApi, PostSummary, SiteInfo } from '../../shared/api';
+import type {
+  PostChangedEvent,
+  PostdeskApi,
+  PostProblemCount,
+  PostSummary,
+  SiteInfo,
+} from '../../shared/api';
 import {
   defaultQuery,
   parseStoredQuery,
@@ -31,6 +37,8 @@ export const libraryStore = createStore<LibraryState>({
  * Opens the host's site (shown at once, with the list choices saved for it), then lists its posts.
  */
 export async function openLibrary(api: PostdeskApi): Promise<void> {
+  problemCounts.clear();
+  listenForProblems(api);
   try {
     const site = await api.openSite({});
     libraryStore.set((state) => ({
@@ -40,7 +48,7 @@ export async function openLibrary(api: PostdeskApi): Promise<void> {
       loadError: null,
       query: parseStoredQuery(readStorage(queryStorageKey(site.root))),
     }));
-    const posts = await api.listPosts({});
+    const posts = (await api.listPosts({})).map(withProblems);
     libraryStore.set((state) => ({ ...state, posts, listing: false }));
   } catch (error) {
     libraryStore.set((state) => ({ ...state, listing: false, loadError: (error as Error).message }));
@@ -50,7 +58,7 @@ export async function openLibrary(api: PostdeskApi): Promise<void> {
 /** Lists the posts again (after a save or an operation that changed several files). */
 export async function refreshPosts(api: PostdeskApi): Promise<void> {
   try {
-    const posts = await api.listPosts({});
+    const posts = (await api.listPosts({})).map(withProblems);
     libraryStore.set((state) => ({ ...state, posts }));
   } catch (error) {
     libraryStore.set((state) => ({ ...state, loadError: (error as Error).message }));
@@ -66,7 +74,10 @@ export function applyPostChanges(events: readonly PostChangedEvent[]): boolean {
   if (events.some((event) => event.kind !== 'removed' && event.summary === null)) return false;
   if (events.length === 0) return true;
   const latest = new Map<string, PostSummary | null>();
-  for (const event of events) latest.set(event.id, event.kind === 'removed' ? null : event.summary);
+  for (const event of events) {
+    latest.set(event.id, event.kind === 'removed' || !event.summary ? null : withProblems(event.summary));
+    if (event.kind === 'removed') problemCounts.delete(event.id);
+  }
   libraryStore.set((state) => {
     const posts: PostSummary[] = [];
     for (const post of state.posts) {
@@ -105,6 +116,52 @@ export function createPostChangeQueue(onStale: () => void, delayMs = 50): (event
       if (!applyPostChanges(events)) onStale();
     }, delayMs);
   };
+}
+
+/** The latest problem counts the library published, by post id (kept across re-listings). */
+const problemCounts = new Map<string, PostProblemCount>();
+const listening = new WeakSet<PostdeskApi>();
+
+/** A summary carrying the latest published problem count of its post (the same object when nothing differs). */
+function withProblems(post: PostSummary): PostSummary {
+  const known = problemCounts.get(post.id);
+  if (!known) return post;
+  if (post.problems === known.count && (post.firstProblem ?? null) === known.first) return post;
+  return { ...post, problems: known.count, firstProblem: known.first };
+}
+
+/**
+ * Applies batches of problem counts from the library's background checks in one pass over the
+ * list (a copy of the list per call, only the changed rows are new objects); counts for posts not
+ * listed yet are kept and applied when they are.
+ */
+export function applyProblemCounts(batches: readonly (readonly PostProblemCount[])[]): void {
+  let changed = false;
+  for (const batch of batches) {
+    for (const entry of batch) {
+      problemCounts.set(entry.id, entry);
+      changed = true;
+    }
+  }
+  if (!changed) return;
+  libraryStore.set((state) => ({ ...state, posts: state.posts.map(withProblems) }));
+}
+
+/** Subscribes once per api to the library's `postProblems` events, applying them a moment later in groups. */
+function listenForProblems(api: PostdeskApi, delayMs = 50): void {
+  if (listening.has(api)) return;
+  listening.add(api);
+  let pending: PostProblemCount[][] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  api.on('postProblems', (event) => {
+    pending.push(event.problems);
+    timer ??= setTimeout(() => {
+      const batches = pending;
+      pending = [];
+      timer = null;
+      applyProblemCounts(batches);
+    }, delayMs);
+  });
 }
 
 /** Changes some of the list's choices and remembers them for this site. */

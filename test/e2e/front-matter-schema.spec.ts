@@ -26,7 +26,7 @@ test('the site schema refines the form: labels, required, choices, hidden, autoc
   await expect(page.getByLabel('title', { exact: true })).toHaveValue('Schema post');
   await expect(page.getByText('Headline', { exact: true })).toBeVisible();
   await expect(page.getByText('summary is required.')).toBeVisible();
-  await expect(page.getByText(/1 problem/)).toBeVisible();
+  await expect(page.getByText(/1 problem \(saving is still allowed\)/)).toBeVisible();
   await expect(page.getByLabel('internal', { exact: true })).toHaveCount(0);
 
   const status = page.getByLabel('status', { exact: true });

@@ -111,7 +111,7 @@ test('search, sort and filters narrow the list, and the choices survive a reload
   await expect(page.getByText('1 post', { exact: true })).toBeVisible();
   await expect(options).toHaveCount(1);
   await expect(options.first()).toContainText('broken');
-  await expect(options.first().getByText('problem', { exact: true })).toBeVisible();
+  await expect(options.first()).toContainText('1 problem');
 });
 
 test('the keyboard moves through the list, scrolls it and opens the chosen post', async ({ page, site }) => {

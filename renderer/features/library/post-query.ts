@@ -141,11 +141,25 @@ export function searchTerms(search: string): string[] {
   return search.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
+/**
+ * How many problems the list shows for a post: the background checks' count, and at least one
+ * when its front matter could not be read (also before the checks reached it).
+ */
+export function problemCount(post: ListedPost): number {
+  return Math.max(post.problems ?? 0, post.error ? 1 : 0);
+}
+
+/** The text of a post's first problem (the badge's tooltip), or null when it has none. */
+export function firstProblemText(post: ListedPost): string | null {
+  if ((post.problems ?? 0) > 0 && post.firstProblem) return post.firstProblem;
+  return post.error ?? null;
+}
+
 /** True when `post` passes every filter and contains every search term. */
 export function matchesQuery(post: ListedPost, query: PostQuery, terms = searchTerms(query.search)): boolean {
   if (query.draft === 'draft' && !post.draft) return false;
   if (query.draft === 'published' && post.draft) return false;
-  if (query.problems && !post.error) return false;
+  if (query.problems && problemCount(post) === 0) return false;
   if (query.section !== '' && post.section !== query.section) return false;
   if (query.tag !== '' && !post.tags.includes(query.tag)) return false;
   if (query.author !== '' && !post.authors.includes(query.author)) return false;

@@ -1,4 +1,5 @@
 import type { PostSummary } from '../../../shared/api';
+import { firstProblemText, problemCount } from './post-query';
 
 /** One option of the post list: unsaved mark and title, then draft mark, date and path, and a problem badge. */
 export function PostRow({
@@ -22,6 +23,9 @@ export function PostRow({
   top: number;
   onOpen: (index: number) => void;
 }) {
+  const problems = problemCount(post);
+  const firstProblem = firstProblemText(post);
+  const problemLabel = problems === 1 ? '1 problem' : `${problems} problems`;
   return (
     <div
       id={optionId}
@@ -45,9 +49,14 @@ export function PostRow({
         {post.draft ? <span className="post-draft">Draft</span> : null}
         {post.lastmod ?? post.date ?? ''} {post.id}
       </span>
-      {post.error ? (
-        <span className="post-problem" title={post.error}>
-          problem
+      {problems > 0 ? (
+        <span
+          className="post-problem"
+          role="img"
+          aria-label={firstProblem ? `${problemLabel}: ${firstProblem}` : problemLabel}
+          title={firstProblem ?? undefined}
+        >
+          {problemLabel}
         </span>
       ) : null}
     </div>

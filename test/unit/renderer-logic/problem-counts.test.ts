@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLibrary, type Library } from '../../../electron/library/library-service';
+import { apiFromOutcomes, dispatch, type PostSummary } from '../../../shared/api';
+import {
+  defaultQuery,
+  filterPosts,
+  firstProblemText,
+  problemCount,
+} from '../../../renderer/features/library/post-query';
+import {
+  applyPostChanges,
+  applyProblemCounts,
+  libraryStore,
+  openLibrary,
+} from '../../../renderer/state/library-store';
+import { copyFixtureSite } from '../../support/temp-site';
+
+function summary(id: string, error: string | null = null): PostSummary {
+  return {
+    id,
+    title: id,
+    date: null,
+    lastmod: null,
+    publishDate: null,
+    draft: false,
+    authors: [],
+    tags: [],
+    categories: [],
+    section: 'posts',
+    bodyKind: 'markdown',
+    format: 'yaml',
+    error,
+    errorLine: null,
+    mtimeMs: 0,
+    size: 1,
+  };
+}
+
+beforeEach(() => {
+  libraryStore.set({
+    site: null,
+    posts: [summary('a'), summary('b')],
+    listing: false,
+    loadError: null,
+    query: defaultQuery,
+  });
+});
+
+describe('problem counts in the list', () => {
+  it('a parse error counts before the checks reach the post; the checks count wins after', () => {
+    const broken = summary('x', 'Invalid YAML front matter on line 2: bad');
+    expect(problemCount(broken)).toBe(1);
+    expect(firstProblemText(broken)).toMatch(/Invalid YAML/);
+    expect(problemCount({ ...broken, problems: 3, firstProblem: 'first' })).toBe(3);
+    expect(firstProblemText({ ...summary('y'), problems: 0, firstProblem: null })).toBeNull();
+  });
+
+  it('applies batches, keeps untouched rows as they were, and keeps counts across watcher changes', () => {
+    const before = libraryStore.get().posts;
+    applyProblemCounts([
+      [{ id: 'a', count: 2, first: 'No alt text' }],
+      [{ id: 'zz', count: 1, first: 'later' }],
+    ]);
+    const posts = libraryStore.get().posts;
+    expect(posts[0]).toMatchObject({ problems: 2, firstProblem: 'No alt text' });
+    expect(posts[1]).toBe(before[1]);
+    expect(filterPosts(posts, { ...defaultQuery, problems: true }).map((post) => post.id)).toEqual(['a']);
+    applyPostChanges([
+      { id: 'a', kind: 'changed', summary: summary('a') },
+      { id: 'zz', kind: 'added', summary: summary('zz') },
+    ]);
+    const after = libraryStore.get().posts;
+    expect(after.find((post) => post.id === 'a')?.problems).toBe(2);
+    expect(after.find((post) => post.id === 'zz')?.problems).toBe(1);
+  });
+});
+
+describe('the store follows the library', () => {
+  let library: Library;
+  let cleanup: () => Promise<void>;
+
+  beforeEach(async () => {
+    let site: string;
+    ({ site, cleanup } = await copyFixtureSite('problem-badges'));
+    library = createLibrary();
+    await library.handlers.openSite({ path: site });
+  });
+  afterEach(async () => {
+    await library.close();
+    await cleanup();
+  });
+
+  it('lists the posts, then badges them as the postProblems events arrive', async () => {
+    const api = apiFromOutcomes(
+      (name, args) => dispatch(library.handlers, name, args),
+      (event, listener) =>
+        library.subscribe((name, payload) => {
+          if ((name as string) === (event as string)) (listener as (value: unknown) => void)(payload);
+        }),
+    );
+    await openLibrary(api);
+    const counts = (): Record<string, number | null | undefined> =>
+      Object.fromEntries(libraryStore.get().posts.map((post) => [post.id.split('/').pop(), post.problems]));
+    await expect
+      .poll(counts, { timeout: 8000 })
+      .toEqual({ 'clean-post.md': 0, 'image-post.md': 2, 'mojibake-post.md': 1, 'schema-post.md': 1 });
+    const flagged = filterPosts(libraryStore.get().posts, { ...defaultQuery, problems: true });
+    expect(flagged.map((post) => post.title).sort()).toEqual(['Image Post', 'Mojibake Post', 'Schema Post']);
+  });
+});

@@ -9,7 +9,11 @@ export type FrontMatterData = { ok: true; data: Record<string, unknown> } | { ok
 export function parseFrontMatter(raw: string, format: FrontMatterFormat): FrontMatterData {
   try {
     const data: unknown =
-      format === 'yaml' ? parseYaml(raw) : format === 'toml' ? parseToml(raw) : JSON.parse(raw);
+      format === 'yaml'
+        ? parseYaml(raw, { logLevel: 'error' })
+        : format === 'toml'
+          ? parseToml(raw)
+          : JSON.parse(raw);
     if (data === null || data === undefined) return { ok: true, data: {} };
     if (typeof data !== 'object' || Array.isArray(data)) {
       return { ok: false, error: 'The front matter is not a map of keys and values.' };

@@ -47,6 +47,8 @@ export interface OpenDocuments {
   docs: Record<string, DocumentState>;
 }
 
+const emptyState: DocumentState = { status: 'empty' };
+
 const noDocuments: OpenDocuments = { order: [], activeId: null, docs: {} };
 
 /** Every open post of the window and the active one. */
@@ -54,7 +56,8 @@ export const documentsStore = createStore<OpenDocuments>(noDocuments);
 
 /** The state of the active tab (`empty` when no post is open). */
 export function activeState(all: OpenDocuments): DocumentState {
-  return all.activeId === null ? { status: 'empty' } : (all.docs[all.activeId] ?? { status: 'empty' });
+  // One shared empty state, so readers that compare snapshots by identity see no change.
+  return all.activeId === null ? emptyState : (all.docs[all.activeId] ?? emptyState);
 }
 
 /** The open documents of every tab, in tab order (tabs still loading or failed are left out). */

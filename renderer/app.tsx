@@ -22,6 +22,7 @@ import { commandRegistry } from './features/commands/command-registry';
 import { UnsavedPrompt } from './features/commands/unsaved-prompt';
 import { closeDocument } from './features/commands/leave-document';
 import { DocumentTabs } from './features/tabs/document-tabs';
+import { rememberTabViews } from './features/tabs/tab-view-memory';
 import { viewStore } from './features/commands/view-store';
 import { Palettes } from './features/palette/palettes';
 import { scheduleBackups } from './features/recovery/backup-scheduler';
@@ -74,6 +75,7 @@ export function App({ client }: { client: PostdeskClient }) {
   const closeTab = useCallback((id: string) => void closeDocument(api, id), [api]);
   useAppCommands(api, refreshAfterSave);
   useEffect(() => scheduleBackups(api), [api]);
+  useEffect(() => rememberTabViews(), []);
   useEffect(
     () =>
       api.on('siteOpened', () => {

@@ -35,6 +35,8 @@ test('two posts stay open in tabs with their own unsaved text; save one, close t
   await openPost(page, /First Post/);
   await expect(page.locator('.post-id')).toHaveText(firstId);
   await typeAtEnd(page, 'Typed in the first.');
+  await expect(page.locator('.status-caret')).toBeVisible();
+  const firstCaret = (await page.locator('.status-caret').textContent()) ?? '';
   await openPost(page, /Second Post/);
   await expect(page.locator('.post-id')).toHaveText(secondId);
   await typeAtEnd(page, 'Typed in the second.');
@@ -48,6 +50,8 @@ test('two posts stay open in tabs with their own unsaved text; save one, close t
   await expect(page.locator('.post-id')).toHaveText(firstId);
   await expect(page.locator('.cm-content')).toContainText('Typed in the first.');
   await expect(page.locator('.cm-content')).not.toContainText('Typed in the second.');
+  // The tab's caret comes back with it.
+  await expect(page.locator('.status-caret')).toHaveText(firstCaret);
   await page.keyboard.press('Control+Tab');
   await expect(page.locator('.post-id')).toHaveText(secondId);
   await expect(page.locator('.cm-content')).toContainText('Typed in the second.');

@@ -20,12 +20,23 @@ import { useStore } from './state/create-store';
 import { useAppCommands, switchToPost } from './features/commands/use-app-commands';
 import { commandRegistry } from './features/commands/command-registry';
 import { UnsavedPrompt } from './features/commands/unsaved-prompt';
+import { closeDocument } from './features/commands/leave-document';
+import { DocumentTabs } from './features/tabs/document-tabs';
+import { rememberTabViews } from './features/tabs/tab-view-memory';
 import { viewStore } from './features/commands/view-store';
 import { Palettes } from './features/palette/palettes';
 import { scheduleBackups } from './features/recovery/backup-scheduler';
 import { RecoveryDialog } from './features/recovery/recovery-dialog';
 import { useTheme } from './features/theme/use-theme';
-import { applyDiskChange, documentStore, saveDocument, setBody } from './state/document-store';
+import {
+  applyDiskChange,
+  closeAllDocuments,
+  closeDocumentTab,
+  documentStore,
+  isDirty,
+  saveDocument,
+  setBody,
+} from './state/document-store';
 import { createPostChangeQueue, libraryStore, openLibrary, refreshPosts } from './state/library-store';
 import { requestOpen } from './state/switch-guard';
 
@@ -53,12 +64,22 @@ export function App({ client }: { client: PostdeskClient }) {
   }, [api, refresh]);
 
   const refreshAfterSave = useCallback(() => refreshPosts(api), [api]);
+  // After a post action (rename, delete...), a clean tab whose post is gone closes, as it did before tabs.
+  const refreshAfterAction = useCallback(async () => {
+    await refreshPosts(api);
+    const active = documentStore.get();
+    if (active.status !== 'open' || isDirty(active.doc)) return;
+    const { id } = active.doc;
+    if (!libraryStore.get().posts.some((post) => post.id === id)) closeDocumentTab(id);
+  }, [api]);
+  const closeTab = useCallback((id: string) => void closeDocument(api, id), [api]);
   useAppCommands(api, refreshAfterSave);
   useEffect(() => scheduleBackups(api), [api]);
+  useEffect(() => rememberTabViews(), []);
   useEffect(
     () =>
       api.on('siteOpened', () => {
-        documentStore.set({ status: 'empty' });
+        closeAllDocuments();
         void openLibrary(api);
       }),
     [api],
@@ -115,10 +136,11 @@ export function App({ client }: { client: PostdeskClient }) {
         selectedId={doc?.id ?? null}
         onOpen={open}
         actions={
-          <PostActionsBar api={api} site={site} selectedId={doc?.id ?? null} onChanged={refreshAfterSave} />
+          <PostActionsBar api={api} site={site} selectedId={doc?.id ?? null} onChanged={refreshAfterAction} />
         }
       />
       <main className="workspace">
+        <DocumentTabs posts={posts} onClose={closeTab} />
         {state.status === 'empty' ? <p className="placeholder">Choose a post to edit.</p> : null}
         {state.status === 'loading' ? <p className="placeholder">Opening {state.id}…</p> : null}
         {state.status === 'failed' ? (

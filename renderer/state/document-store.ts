@@ -1,7 +1,7 @@
 import type { BodyKind, PostChangedEvent, PostDocument, PostdeskApi, Revision } from '../../shared/api';
 import { isPostdeskError, PostdeskError } from '../../shared/errors';
 import { splitFrontMatter } from '../../shared/post/split-front-matter';
-import { createStore } from './create-store';
+import { createStore, type Store } from './create-store';
 
 /**
  * How the open document disagrees with the disk: the file changed under unsaved edits (or a save
@@ -37,8 +37,124 @@ export type DocumentState =
   | { status: 'failed'; id: string; message: string }
   | { status: 'open'; doc: OpenDocument };
 
-/** The one open document of the window. */
-export const documentStore = createStore<DocumentState>({ status: 'empty' });
+/**
+ * The posts open in the window (one tab each), keyed by post id: `order` is the tab order and
+ * `activeId` the tab shown (null when none is open). Each entry is that tab's own state.
+ */
+export interface OpenDocuments {
+  order: string[];
+  activeId: string | null;
+  docs: Record<string, DocumentState>;
+}
+
+const emptyState: DocumentState = { status: 'empty' };
+
+const noDocuments: OpenDocuments = { order: [], activeId: null, docs: {} };
+
+/** Every open post of the window and the active one. */
+export const documentsStore = createStore<OpenDocuments>(noDocuments);
+
+/** The state of the active tab (`empty` when no post is open). */
+export function activeState(all: OpenDocuments): DocumentState {
+  // One shared empty state, so readers that compare snapshots by identity see no change.
+  return all.activeId === null ? emptyState : (all.docs[all.activeId] ?? emptyState);
+}
+
+/** The open documents of every tab, in tab order (tabs still loading or failed are left out). */
+export function openDocuments(all: OpenDocuments = documentsStore.get()): OpenDocument[] {
+  const docs: OpenDocument[] = [];
+  for (const key of all.order) {
+    const state = all.docs[key];
+    if (state?.status === 'open') docs.push(state.doc);
+  }
+  return docs;
+}
+
+/** The key (post id) a tab's state is filed under. */
+function keyOf(state: DocumentState): string | null {
+  if (state.status === 'empty') return null;
+  return state.status === 'open' ? state.doc.id : state.id;
+}
+
+/** Puts `state` in the tab filed under `key` (re-filing it when its id changed) and answers the new set. */
+function putTab(
+  all: OpenDocuments,
+  key: string | null,
+  state: DocumentState,
+  activate: boolean,
+): OpenDocuments {
+  const newKey = keyOf(state);
+  if (newKey === null) return key === null ? all : removeTab(all, key);
+  const docs = { ...all.docs };
+  let order = all.order;
+  if (key !== null && key !== newKey && key in docs) {
+    delete docs[key];
+    order = order.map((entry) => (entry === key ? newKey : entry));
+    if (order.indexOf(newKey) !== order.lastIndexOf(newKey)) {
+      order = order.filter((entry, index) => entry !== newKey || index === order.indexOf(newKey));
+    }
+  } else if (!order.includes(newKey)) {
+    const at = all.activeId === null ? order.length : order.indexOf(all.activeId) + 1;
+    order = [...order.slice(0, at), newKey, ...order.slice(at)];
+  }
+  docs[newKey] = state;
+  const activeId = activate || all.activeId === key ? newKey : all.activeId;
+  return { order, activeId, docs };
+}
+
+/** Closes the tab filed under `key`; the tab after it (else before it) becomes active when it was. */
+function removeTab(all: OpenDocuments, key: string): OpenDocuments {
+  const at = all.order.indexOf(key);
+  if (at < 0) return all;
+  const order = all.order.filter((entry) => entry !== key);
+  const docs = { ...all.docs };
+  delete docs[key];
+  const activeId = all.activeId === key ? (order[Math.min(at, order.length - 1)] ?? null) : all.activeId;
+  return { order, activeId, docs };
+}
+
+/**
+ * The active tab seen as the one open document of the window (what the editor, the form and the
+ * commands work on). `set` replaces the active tab's state (opening a tab when none is active);
+ * setting `empty` closes the active tab.
+ */
+export const documentStore: Store<DocumentState> = {
+  get: () => activeState(documentsStore.get()),
+  set(next) {
+    documentsStore.set((all) => {
+      const current = activeState(all);
+      const resolved = typeof next === 'function' ? next(current) : next;
+      if (resolved === current) return all;
+      return putTab(all, all.activeId, resolved, true);
+    });
+  },
+  subscribe: (listener) => documentsStore.subscribe(listener),
+};
+
+/** Shows the tab of post `id` (nothing happens when it is not open). */
+export function activateDocument(id: string): void {
+  documentsStore.set((all) => (all.docs[id] && all.activeId !== id ? { ...all, activeId: id } : all));
+}
+
+/** Shows the tab `step` places after the active one (negative: before), wrapping around. */
+export function cycleDocuments(step: number): void {
+  documentsStore.set((all) => {
+    if (all.order.length < 2 || all.activeId === null) return all;
+    const at = all.order.indexOf(all.activeId);
+    const count = all.order.length;
+    return { ...all, activeId: all.order[(((at + step) % count) + count) % count] ?? all.activeId };
+  });
+}
+
+/** Closes the tab of post `id` without asking (guard first: see the commands' leave logic). */
+export function closeDocumentTab(id: string): void {
+  documentsStore.set((all) => removeTab(all, id));
+}
+
+/** Closes every tab without asking (guard first). */
+export function closeAllDocuments(): void {
+  documentsStore.set(noDocuments);
+}
 
 /** True when the open document has edits not yet on disk. */
 export function isDirty(doc: OpenDocument): boolean {
@@ -50,19 +166,23 @@ export function hasUnsavedText(doc: OpenDocument): boolean {
   return isDirty(doc) || doc.conflict?.kind === 'removed';
 }
 
-/** Reads post `id` and makes it the open document (whatever was open is replaced: guard first). */
+/**
+ * Opens post `id` in a tab of its own and shows it; a post already open just gets its tab shown
+ * (a tab whose load failed is read again). Other tabs keep their text.
+ */
 export async function openDocument(api: PostdeskApi, id: string): Promise<void> {
-  documentStore.set({ status: 'loading', id });
+  const existing = documentsStore.get().docs[id];
+  if (existing && existing.status !== 'failed') {
+    activateDocument(id);
+    return;
+  }
+  documentsStore.set((all) => putTab(all, all.docs[id] ? id : null, { status: 'loading', id }, true));
   try {
     const post = await api.readPost({ id });
-    documentStore.set((state) =>
-      state.status === 'loading' && state.id === id ? { status: 'open', doc: fromDisk(post, 0) } : state,
-    );
+    setTab(id, (state) => (state.status === 'loading' ? { status: 'open', doc: fromDisk(post, 0) } : state));
   } catch (error) {
-    documentStore.set((state) =>
-      state.status === 'loading' && state.id === id
-        ? { status: 'failed', id, message: (error as Error).message }
-        : state,
+    setTab(id, (state) =>
+      state.status === 'loading' ? { status: 'failed', id, message: (error as Error).message } : state,
     );
   }
 }
@@ -109,11 +229,12 @@ export function setText(text: string): void {
 }
 
 /**
- * Saves the open document against the revision it was read at and answers true when it is on disk.
+ * Saves the open document (or the tab of post `id`) against the revision it was read at and answers true when it is on disk.
  * A save refused as stale becomes a conflict holding the disk's text; the edited text is kept.
  */
-export async function saveDocument(api: PostdeskApi): Promise<boolean> {
-  const state = documentStore.get();
+export async function saveDocument(api: PostdeskApi, id?: string): Promise<boolean> {
+  const state =
+    id === undefined ? documentStore.get() : (documentsStore.get().docs[id] ?? { status: 'empty' });
   if (state.status !== 'open' || state.doc.saving) return false;
   return write(api, state.doc.id, state.doc.text, state.doc.revision);
 }
@@ -172,11 +293,12 @@ export async function saveDocumentAs(api: PostdeskApi, newId: string): Promise<v
 /**
  * Brings the open document in line with a change made on disk by someone else: a clean document
  * reloads silently; a dirty one keeps the user's text and gets a conflict; a removed file keeps
- * the buffer and is marked removed. Events about other posts are ignored.
+ * the buffer and is marked removed. Every tab holding the post is brought in line, shown or not;
+ * events about posts that are not open are ignored.
  */
 export async function applyDiskChange(api: PostdeskApi, event: PostChangedEvent): Promise<void> {
-  const state = documentStore.get();
-  if (state.status !== 'open' || state.doc.id !== event.id) return;
+  const state = documentsStore.get().docs[event.id];
+  if (state?.status !== 'open') return;
   const { id } = event;
   if (event.kind === 'removed') {
     update(id, (doc) => ({ ...doc, conflict: { kind: 'removed' } }));
@@ -245,8 +367,17 @@ function fromDisk(post: PostDocument, loads: number): OpenDocument {
   };
 }
 
+function setTab(id: string, change: (state: DocumentState) => DocumentState): void {
+  documentsStore.set((all) => {
+    const state = all.docs[id];
+    if (!state) return all;
+    const next = change(state);
+    return next === state ? all : putTab(all, id, next, false);
+  });
+}
+
 function update(id: string, change: (doc: OpenDocument) => OpenDocument): void {
-  documentStore.set((state) =>
+  setTab(id, (state) =>
     state.status === 'open' && state.doc.id === id ? { status: 'open', doc: change(state.doc) } : state,
   );
 }

@@ -1,32 +1,27 @@
 import type { PostdeskApi } from '../../shared/api';
 import { createStore } from './create-store';
-import { documentStore, hasUnsavedText, openDocument, saveDocument } from './document-store';
+import { openDocument, saveDocument } from './document-store';
 
-/** The post the user asked to open while the open one has unsaved text, or null. */
+/**
+ * Kept for callers of the single-document era: with tabs, opening another post never asks, so this
+ * stays null unless a caller sets it.
+ */
 export const pendingOpenStore = createStore<string | null>(null);
 
 /** The answers to "save your changes before opening another post?". */
 export type SwitchChoice = 'save' | 'discard' | 'cancel';
 
 /**
- * Opens post `id`, unless the open post has text that is not on disk: then the request waits in
- * `pendingOpenStore` for the user's answer (see `resolvePendingOpen`).
+ * Opens post `id` in its own tab (or shows its tab when it is open already); the other tabs keep
+ * their unsaved text, so nothing needs asking.
  */
 export async function requestOpen(api: PostdeskApi, id: string): Promise<void> {
-  const state = documentStore.get();
-  if (state.status === 'open') {
-    if (state.doc.id === id && !state.doc.conflict) return;
-    if (hasUnsavedText(state.doc)) {
-      pendingOpenStore.set(id);
-      return;
-    }
-  }
   await openDocument(api, id);
 }
 
 /**
- * Answers the pending request: save then open (staying put when the save fails), open without
- * saving, or stay on the current post.
+ * Answers a pending request set by an older caller: save the active post then open, open without
+ * saving, or stay.
  */
 export async function resolvePendingOpen(api: PostdeskApi, choice: SwitchChoice): Promise<void> {
   const id = pendingOpenStore.get();

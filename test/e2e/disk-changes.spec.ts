@@ -5,7 +5,7 @@ import { expect, test } from './support/app-fixture';
 
 // The open document against the disk: changes made outside Postdesk to a clean post reload it; to a
 // dirty post they raise a conflict (Reload, Overwrite, Compare); a deleted post keeps its buffer and
-// can be saved elsewhere; switching posts never drops unsaved text without asking.
+// can be saved elsewhere; opening another post keeps the unsaved one in its tab, and closing it asks.
 
 const saveKey = process.platform === 'darwin' ? 'Meta+S' : 'Control+S';
 const firstId = 'content/posts/first-post.md';
@@ -143,34 +143,53 @@ test('a post deleted outside keeps its text and Save As writes it to a new path'
   ).toBeVisible();
 });
 
-test('choosing another post with unsaved changes asks Save, Don’t Save or Cancel', async ({ page, site }) => {
+test('choosing another post keeps the unsaved one open; closing it asks Save, Don’t Save or Cancel', async ({
+  page,
+  site,
+}) => {
   const file = path.join(site, firstId);
   const before = await openAndType(page, site, 'Kept until answered.');
-  const dialog = page.getByRole('dialog', { name: 'Unsaved changes' });
   const firstOption = page
     .getByRole('listbox', { name: 'Posts' })
     .getByRole('option', { name: /First Post/ });
   await expect(firstOption).toContainText('(unsaved)');
+  const tabs = page.getByRole('tablist', { name: 'Open posts' });
+  const firstTab = tabs.getByRole('tab', { name: /First Post/ });
+  const closeFirst = tabs.getByRole('button', { name: 'Close First Post' });
+  const question = page.getByRole('alertdialog', { name: /Save changes to content\/posts\/first-post\.md/ });
 
+  // Opening another post asks nothing: both stay open, the first keeps its text.
   await openPost(page, /Second Post/);
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('.post-id')).toHaveText('content/posts/second-post.md');
+  await expect(firstTab).toHaveAccessibleName(/unsaved/);
+  await firstTab.click();
+  await expect(page.locator('.cm-content')).toContainText('Kept until answered.');
+
+  await closeFirst.click();
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(question).toHaveCount(0);
   await expect(page.locator('.post-id')).toHaveText(firstId);
   await expect(page.locator('.cm-content')).toContainText('Kept until answered.');
 
-  await openPost(page, /Second Post/);
-  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await closeFirst.click();
+  await question.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.locator('.post-id')).toHaveText('content/posts/second-post.md');
   expect(await readFile(file, 'utf8')).toBe(`${before}Kept until answered.`);
-  await expect(firstOption).not.toContainText('(unsaved)');
+  await expect(firstTab).toHaveCount(0);
 
   const second = path.join(site, 'content', 'posts', 'second-post.md');
   const secondBefore = await readFile(second, 'utf8');
   await page.locator('.cm-content').click();
   await page.keyboard.type('Thrown away.');
   await openPost(page, /Third Post/);
-  await dialog.getByRole('button', { name: /Don.t Save/ }).click();
+  await expect(page.locator('.post-id')).toHaveText('content/posts/third-post.md');
+  await tabs.getByRole('button', { name: 'Close Second Post' }).click();
+  await page
+    .getByRole('alertdialog', { name: /Save changes to content\/posts\/second-post\.md/ })
+    .getByRole('button', { name: /Don.t Save/ })
+    .click();
+  await expect(tabs.getByRole('tab', { name: /Second Post/ })).toHaveCount(0);
   await expect(page.locator('.post-id')).toHaveText('content/posts/third-post.md');
   expect(await readFile(second, 'utf8')).toBe(secondBefore);
 });

@@ -1,6 +1,13 @@
 import { useEffect } from 'react';
 import type { PostdeskApi } from '../../../shared/api';
-import { documentStore, openDocument, saveDocument } from '../../state/document-store';
+import {
+  cycleDocuments,
+  documentStore,
+  isDirty,
+  openDocument,
+  openDocuments,
+  saveDocument,
+} from '../../state/document-store';
 import { paletteStore } from '../palette/palette-store';
 import { postActionsDialog } from '../post-actions/post-actions-bar';
 import { setThemePreference } from '../theme/theme-store';
@@ -17,17 +24,25 @@ function openPostId(): string {
   return state.doc.id;
 }
 
-/** Opens post `id` after the open post may be left (Save / Don't Save / Cancel when unsaved). */
+/** Opens post `id` in its own tab, or shows its tab when it is open (other tabs keep their text). */
 export async function switchToPost(api: PostdeskApi, id: string): Promise<void> {
-  const state = documentStore.get();
-  if (state.status === 'open' && state.doc.id === id) return;
-  if (await confirmLeave(api)) await openDocument(api, id);
+  await openDocument(api, id);
+}
+
+/** The tab keys: Ctrl+W closes, Ctrl+Tab / Ctrl+PageDown next, Ctrl+Shift+Tab / Ctrl+PageUp previous. */
+function tabKey(event: KeyboardEvent): 'close' | 'next' | 'previous' | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+  if (event.key === 'Tab') return event.shiftKey ? 'previous' : 'next';
+  if (event.shiftKey) return null;
+  if (event.key === 'PageDown') return 'next';
+  if (event.key === 'PageUp') return 'previous';
+  return event.key.toLowerCase() === 'w' ? 'close' : null;
 }
 
 /**
  * Registers the app's commands, runs the native menu's `menuCommand` events through them, answers
  * the main process's `closeRequested` questions, and binds Ctrl+P (quick open) and Ctrl+Shift+P
- * (command palette).
+ * (command palette), and the tab keys (Ctrl+W, Ctrl+Tab, Ctrl+Shift+Tab, Ctrl+PageDown/PageUp).
  */
 export function useAppCommands(api: PostdeskApi, afterSave: () => Promise<void>): void {
   useEffect(() => {
@@ -45,6 +60,8 @@ export function useAppCommands(api: PostdeskApi, afterSave: () => Promise<void>)
         run: () => saveDocument(api).then(afterSave),
       },
       { id: 'post.close', title: 'Close Post', keys: 'Ctrl+W', run: () => closeDocument(api) },
+      { id: 'tabs.next', title: 'Next Tab', keys: 'Ctrl+Tab', run: () => cycleDocuments(1) },
+      { id: 'tabs.previous', title: 'Previous Tab', keys: 'Ctrl+Shift+Tab', run: () => cycleDocuments(-1) },
       {
         id: 'post.reveal',
         title: 'Reveal in Folder',
@@ -97,10 +114,19 @@ export function useAppCommands(api: PostdeskApi, afterSave: () => Promise<void>)
       paletteStore.set(event.shiftKey ? 'commands' : 'posts');
     };
     window.addEventListener('keydown', onKey);
+    const onTabKey = (event: KeyboardEvent): void => {
+      const action = tabKey(event);
+      // On the desktop the native menu's accelerator runs Close Post; the page handles it in the browser.
+      if (action === null || (action === 'close' && desktopOnly())) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (action === 'close') void commandRegistry.run('post.close');
+      else cycleDocuments(action === 'next' ? 1 : -1);
+    };
+    window.addEventListener('keydown', onTabKey, true);
     // In the browser there is no main process to ask: the tab's own unload prompt guards unsaved work.
     const onUnload = (event: BeforeUnloadEvent): void => {
-      const state = documentStore.get();
-      if (state.status === 'open' && state.doc.text !== state.doc.savedText) event.preventDefault();
+      if (openDocuments().some(isDirty)) event.preventDefault();
     };
     if (!desktopOnly()) window.addEventListener('beforeunload', onUnload);
     return () => {
@@ -109,6 +135,7 @@ export function useAppCommands(api: PostdeskApi, afterSave: () => Promise<void>)
       offMenu();
       offClose();
       window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onTabKey, true);
     };
   }, [api, afterSave]);
 }

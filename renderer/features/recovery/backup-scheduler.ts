@@ -1,47 +1,59 @@
 import type { PostdeskApi } from '../../../shared/api';
-import { documentStore, isDirty, type DocumentState } from '../../state/document-store';
+import { documentsStore, isDirty, openDocuments, type OpenDocument } from '../../state/document-store';
 
 /** How long after the last change an unsaved buffer is backed up. */
 export const backupDelayMs = 2000;
 
 /**
- * Backs up the open post's unsaved text `backupDelayMs` after each change and drops the backup
- * once the post is saved (dirty -> clean). Calls go out one at a time, in order, so a late backup
- * never lands after the drop that followed it. Returns the function that stops it.
+ * Backs up the unsaved text of every open post (each tab, shown or not) `backupDelayMs` after its
+ * last change and drops a post's backup once it is saved (dirty -> clean). Calls go out one at a
+ * time, in order, so a late backup never lands after the drop that followed it. Returns the
+ * function that stops it.
  */
 export function scheduleBackups(api: PostdeskApi): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let queue: Promise<unknown> = Promise.resolve();
-  let previous: DocumentState = documentStore.get();
+  let previous = new Map<string, OpenDocument>(openDocuments().map((doc) => [doc.id, doc]));
   const enqueue = (call: () => Promise<unknown>): void => {
     queue = queue.then(call).catch(() => undefined);
   };
-  const onChange = (): void => {
-    const state = documentStore.get();
-    const before = previous;
-    previous = state;
-    if (state.status !== 'open') return;
-    const { doc } = state;
-    if (isDirty(doc)) {
-      if (before.status === 'open' && before.doc.id === doc.id && before.doc.text === doc.text) return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        const now = documentStore.get();
-        if (now.status === 'open' && now.doc.id === doc.id && isDirty(now.doc)) {
-          const text = now.doc.text;
-          enqueue(() => api.backupBuffer({ id: doc.id, text }));
-        }
-      }, backupDelayMs);
-    } else if (before.status === 'open' && before.doc.id === doc.id && isDirty(before.doc)) {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      enqueue(() => api.dropBackup({ id: doc.id }));
-    }
+  const stopTimer = (id: string): void => {
+    const timer = timers.get(id);
+    if (timer) clearTimeout(timer);
+    timers.delete(id);
   };
-  const unsubscribe = documentStore.subscribe(onChange);
+  const onChange = (): void => {
+    const docs = openDocuments();
+    const before = previous;
+    previous = new Map(docs.map((doc) => [doc.id, doc]));
+    for (const doc of docs) {
+      const was = before.get(doc.id);
+      if (was === doc) continue;
+      const { id } = doc;
+      if (isDirty(doc)) {
+        if (was && was.text === doc.text) continue;
+        stopTimer(id);
+        timers.set(
+          id,
+          setTimeout(() => {
+            timers.delete(id);
+            const now = openDocuments().find((open) => open.id === id);
+            if (now && isDirty(now)) {
+              const text = now.text;
+              enqueue(() => api.backupBuffer({ id, text }));
+            }
+          }, backupDelayMs),
+        );
+      } else if (was && isDirty(was)) {
+        stopTimer(id);
+        enqueue(() => api.dropBackup({ id }));
+      }
+    }
+    for (const id of timers.keys()) if (!previous.has(id)) stopTimer(id);
+  };
+  const unsubscribe = documentsStore.subscribe(onChange);
   return () => {
     unsubscribe();
-    if (timer) clearTimeout(timer);
+    for (const id of [...timers.keys()]) stopTimer(id);
   };
 }

@@ -6,7 +6,9 @@ import { apiFromOutcomes, dispatch, type PostdeskApi } from '../../../shared/api
 import { isPostdeskError } from '../../../shared/errors';
 import {
   applyDiskChange,
+  closeAllDocuments,
   documentStore,
+  documentsStore,
   hasUnsavedText,
   openDocument,
   overwriteDocument,
@@ -52,7 +54,7 @@ beforeEach(async () => {
   await api.openSite({ path: site });
   file = path.join(site, ...id.split('/'));
   original = await readFile(file, 'utf8');
-  documentStore.set({ status: 'empty' });
+  closeAllDocuments();
   pendingOpenStore.set(null);
   await openDocument(api, id);
 });
@@ -146,7 +148,7 @@ describe('document store against the disk', () => {
   });
 });
 
-describe('switching posts with unsaved text', () => {
+describe('opening another post while one has unsaved text', () => {
   const second = 'content/posts/second-post.md';
 
   it('opens at once when nothing is unsaved', async () => {
@@ -154,35 +156,24 @@ describe('switching posts with unsaved text', () => {
     expect(doc().id).toBe(second);
   });
 
-  it('waits for an answer: cancel stays, save writes then opens, discard opens', async () => {
+  it('opens it in its own tab without asking; the first keeps its unsaved text', async () => {
     appendToBody('Unsaved.');
     await requestOpen(api, second);
-    expect(pendingOpenStore.get()).toBe(second);
-    expect(doc().id).toBe(id);
-
-    await resolvePendingOpen(api, 'cancel');
     expect(pendingOpenStore.get()).toBeNull();
-    expect(doc().text).toBe(`${original}Unsaved.`);
-
-    await requestOpen(api, second);
-    await resolvePendingOpen(api, 'save');
     expect(doc().id).toBe(second);
-    expect(await readFile(file, 'utf8')).toBe(`${original}Unsaved.`);
+    expect(documentsStore.get().order).toEqual([id, second]);
 
-    appendToBody('Dropped.');
     await requestOpen(api, id);
-    await resolvePendingOpen(api, 'discard');
     expect(doc().id).toBe(id);
-    expect(await readFile(path.join(site, second), 'utf8')).not.toContain('Dropped.');
+    expect(doc().text).toBe(`${original}Unsaved.`);
+    expect(await readFile(file, 'utf8')).toBe(original);
   });
 
-  it('stays on the post when the save before switching is refused', async () => {
+  it('answers a pending request set by an older caller: save writes then opens', async () => {
     appendToBody('Mine.');
-    await writeFile(file, `${original}Theirs.`);
-    await requestOpen(api, second);
+    pendingOpenStore.set(second);
     await resolvePendingOpen(api, 'save');
-    expect(doc().id).toBe(id);
-    expect(doc().conflict?.kind).toBe('changed');
-    expect(doc().text).toBe(`${original}Mine.`);
+    expect(doc().id).toBe(second);
+    expect(await readFile(file, 'utf8')).toBe(`${original}Mine.`);
   });
 });

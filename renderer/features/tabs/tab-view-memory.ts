@@ -1,0 +1,57 @@
+import type { EditorView } from '@codemirror/view';
+import { documentsStore } from '../../state/document-store';
+import { currentEditor } from '../editor/editor-session';
+
+/** Where a tab's editor was: its caret or selection and how far it was scrolled. */
+interface TabView {
+  anchor: number;
+  head: number;
+  scrollTop: number;
+}
+
+/** How many frames to wait for the shown tab's editor before giving up restoring its place. */
+const maxFrames = 30;
+
+/**
+ * Remembers each tab's caret, selection and scroll when another tab is shown, and puts them back
+ * once that tab's editor is on screen again (the editor is created afresh per tab). Returns the
+ * function that stops it.
+ */
+export function rememberTabViews(): () => void {
+  const views = new Map<string, TabView>();
+  let activeId = documentsStore.get().activeId;
+  let frame = 0;
+  const restore = (id: string, previous: EditorView | null, frames: number): void => {
+    frame = requestAnimationFrame(() => {
+      const view = currentEditor();
+      if (view === null || view === previous) {
+        if (frames < maxFrames) restore(id, previous, frames + 1);
+        return;
+      }
+      const saved = views.get(id);
+      if (!saved || documentsStore.get().activeId !== id) return;
+      const length = view.state.doc.length;
+      view.dispatch({
+        selection: { anchor: Math.min(saved.anchor, length), head: Math.min(saved.head, length) },
+      });
+      view.scrollDOM.scrollTop = saved.scrollTop;
+    });
+  };
+  const unsubscribe = documentsStore.subscribe(() => {
+    const all = documentsStore.get();
+    for (const id of views.keys()) if (!(id in all.docs)) views.delete(id);
+    if (all.activeId === activeId) return;
+    const view = currentEditor();
+    if (activeId !== null && view !== null && activeId in all.docs) {
+      const { anchor, head } = view.state.selection.main;
+      views.set(activeId, { anchor, head, scrollTop: view.scrollDOM.scrollTop });
+    }
+    activeId = all.activeId;
+    cancelAnimationFrame(frame);
+    if (activeId !== null && views.has(activeId)) restore(activeId, view, 0);
+  });
+  return () => {
+    unsubscribe();
+    cancelAnimationFrame(frame);
+  };
+}

@@ -8,7 +8,6 @@ import { bodyLinter, siteFileChecker } from './features/problems/body-linter';
 import { ProblemsList } from './features/problems/problems-list';
 import { usePreviewStylesheet } from './features/preview/use-preview-stylesheet';
 import { DiskConflictPanel } from './features/conflict/disk-conflict-panel';
-import { UnsavedChangesDialog } from './features/conflict/unsaved-changes-dialog';
 import { FrontMatterForm } from './features/frontmatter/front-matter-form';
 import { imageEditorExtensions } from './features/images/image-editor-extensions';
 import { ImageTools } from './features/images/image-tools';
@@ -34,11 +33,11 @@ import {
   closeDocumentTab,
   documentStore,
   isDirty,
+  openDocument,
   saveDocument,
   setBody,
 } from './state/document-store';
 import { createPostChangeQueue, libraryStore, openLibrary, refreshPosts } from './state/library-store';
-import { requestOpen } from './state/switch-guard';
 
 /** The Postdesk window: post list, front matter, body editor, preview and status line. */
 export function App({ client }: { client: PostdeskClient }) {
@@ -52,7 +51,7 @@ export function App({ client }: { client: PostdeskClient }) {
   useTheme();
 
   const refresh = useCallback(() => void refreshPosts(api), [api]);
-  const open = useCallback((id: string) => void requestOpen(api, id), [api]);
+  const open = useCallback((id: string) => void openDocument(api, id), [api]);
 
   useEffect(() => {
     void openLibrary(api);
@@ -183,7 +182,6 @@ export function App({ client }: { client: PostdeskClient }) {
         ) : null}
       </main>
       <Palettes posts={posts} onOpenPost={(id) => void switchToPost(api, id)} />
-      <UnsavedChangesDialog api={api} onSaved={refresh} />
       <UnsavedPrompt />
       <RecoveryDialog api={api} siteRoot={site?.root ?? null} />
     </div>

@@ -45,6 +45,10 @@ test('two posts stay open in tabs with their own unsaved text; save one, close t
   await expect(tab(page, /First Post/)).toHaveAccessibleName(/unsaved/);
   await expect(tab(page, /Second Post/)).toHaveAccessibleName(/unsaved/);
   await expect(tab(page, /Second Post/)).toHaveAttribute('aria-selected', 'true');
+  // The post list marks every post with unsaved text, not only the shown one.
+  const list = page.getByRole('listbox', { name: 'Posts' });
+  await expect(list.getByRole('option', { name: /First Post/ })).toHaveAccessibleName(/\(unsaved\)/);
+  await expect(list.getByRole('option', { name: /Second Post/ })).toHaveAccessibleName(/\(unsaved\)/);
 
   await tab(page, /First Post/).click();
   await expect(page.locator('.post-id')).toHaveText(firstId);

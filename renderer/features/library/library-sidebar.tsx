@@ -1,7 +1,7 @@
 import { memo, useDeferredValue, useMemo, type ReactNode } from 'react';
 import type { Generator } from '../../../shared/api';
 import { useStore } from '../../state/create-store';
-import { documentStore, hasUnsavedText } from '../../state/document-store';
+import { documentsStore, hasUnsavedText, openDocuments } from '../../state/document-store';
 import { libraryStore, setQuery } from '../../state/library-store';
 import { PostList } from './post-list';
 import { PostListControls } from './post-list-controls';
@@ -30,10 +30,14 @@ export const LibrarySidebar = memo(function LibrarySidebar({
   actions?: ReactNode;
 }) {
   const { site, posts, listing, loadError, query } = useStore(libraryStore);
-  // Re-renders when the open post becomes dirty or clean, not on every keystroke.
-  const unsavedId = useStore(documentStore, (state) =>
-    state.status === 'open' && hasUnsavedText(state.doc) ? state.doc.id : null,
+  // The open posts with unsaved text, as one string so typing (which keeps them dirty) re-renders nothing.
+  const unsavedKey = useStore(documentsStore, (all) =>
+    openDocuments(all)
+      .filter(hasUnsavedText)
+      .map((doc) => doc.id)
+      .join('\n'),
   );
+  const unsavedIds = useMemo(() => new Set(unsavedKey === '' ? [] : unsavedKey.split('\n')), [unsavedKey]);
   // Typing stays responsive: the list catches up with the query when React has time.
   const shownQuery = useDeferredValue(query);
   // Sorting runs when the posts or the sort change; each keystroke only filters the sorted list.
@@ -69,7 +73,7 @@ export const LibrarySidebar = memo(function LibrarySidebar({
             </span>
           ) : null}
         </header>
-        <PostList posts={shown} selectedId={selectedId} unsavedId={unsavedId} onOpen={onOpen} />
+        <PostList posts={shown} selectedId={selectedId} unsavedIds={unsavedIds} onOpen={onOpen} />
       </section>
     </aside>
   );

@@ -13,13 +13,14 @@ const rowHeight = 56;
 export function PostList({
   posts,
   selectedId,
-  unsavedId,
+  unsavedIds,
   onOpen,
 }: {
   posts: readonly PostSummary[];
   selectedId: string | null;
   /** The post whose text has edits not on disk, marked in its row. */
-  unsavedId: string | null;
+  /** The posts open in tabs with unsaved text. */
+  unsavedIds: ReadonlySet<string>;
   onOpen: (id: string) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -95,7 +96,7 @@ export function PostList({
               index={item.index}
               count={posts.length}
               selected={post.id === selectedId}
-              unsaved={post.id === unsavedId}
+              unsaved={unsavedIds.has(post.id)}
               active={item.index === activeIndex}
               top={item.start}
               onOpen={open}

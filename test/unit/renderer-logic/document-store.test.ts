@@ -19,7 +19,6 @@ import {
   setText,
   type OpenDocument,
 } from '../../../renderer/state/document-store';
-import { pendingOpenStore, requestOpen, resolvePendingOpen } from '../../../renderer/state/switch-guard';
 import { copyFixtureSite } from '../../support/temp-site';
 
 // The document store driven through the real library on a real temporary site (no watcher: the
@@ -55,7 +54,6 @@ beforeEach(async () => {
   file = path.join(site, ...id.split('/'));
   original = await readFile(file, 'utf8');
   closeAllDocuments();
-  pendingOpenStore.set(null);
   await openDocument(api, id);
 });
 
@@ -152,28 +150,19 @@ describe('opening another post while one has unsaved text', () => {
   const second = 'content/posts/second-post.md';
 
   it('opens at once when nothing is unsaved', async () => {
-    await requestOpen(api, second);
+    await openDocument(api, second);
     expect(doc().id).toBe(second);
   });
 
   it('opens it in its own tab without asking; the first keeps its unsaved text', async () => {
     appendToBody('Unsaved.');
-    await requestOpen(api, second);
-    expect(pendingOpenStore.get()).toBeNull();
+    await openDocument(api, second);
     expect(doc().id).toBe(second);
     expect(documentsStore.get().order).toEqual([id, second]);
 
-    await requestOpen(api, id);
+    await openDocument(api, id);
     expect(doc().id).toBe(id);
     expect(doc().text).toBe(`${original}Unsaved.`);
     expect(await readFile(file, 'utf8')).toBe(original);
-  });
-
-  it('answers a pending request set by an older caller: save writes then opens', async () => {
-    appendToBody('Mine.');
-    pendingOpenStore.set(second);
-    await resolvePendingOpen(api, 'save');
-    expect(doc().id).toBe(second);
-    expect(await readFile(file, 'utf8')).toBe(`${original}Mine.`);
   });
 });

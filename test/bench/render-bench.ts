@@ -3,7 +3,6 @@
  * Chromium, where DOMPurify has a real DOM) for the largest generated post and a 150 KB post, and
  * keypress-to-preview latency p50/p95 on a 50 KB body, typed into the browser-mode app.
  */
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -14,6 +13,7 @@ import { detectBodyKind } from '../../shared/post/body-kind';
 import { splitFrontMatter } from '../../shared/post/split-front-matter';
 import { chromiumFlags, systemChromium } from '../e2e/support/browsers';
 import type { BenchContext, BenchSection } from './bench-section';
+import { startWebHostProcess } from '../support/web-host-process';
 
 // page.evaluate callbacks run in the browser, but this file is type-checked for Node (no DOM lib):
 // the browser globals they use are declared loosely here, for this module only.
@@ -200,40 +200,6 @@ async function measurePipeline(
   return figures;
 }
 
-async function startWebHost(site: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [path.join(repoRoot, 'out', 'web', 'postdesk-web.cjs'), '--site', site, '--port', '0'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`postdesk-web printed no address:\n${output}`)), 15_000);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const line = output.split('\n').find((candidate) => candidate.startsWith('http://'));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line.trim());
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`postdesk-web exited with ${code}:\n${output}`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 /**
  * Types tokens at the end of a generated body of `kilobytes` KB in the browser-mode app and answers,
  * per token, the time from its last keydown to the animation frame after it shows in `target`.
@@ -250,7 +216,7 @@ async function measureKeypressLatency(
   const body = generatedPostBody(kilobytes * 1024, 7);
   const title = `Bench ${kilobytes} KB`;
   await writeFile(path.join(site, 'content', 'posts', 'bench.md'), `---\ntitle: "${title}"\n---\n${body}`);
-  const host = await startWebHost(site);
+  const host = await startWebHostProcess(repoRoot, site);
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   try {

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, _electron, type Browser, type Page } from '@playwright/test';
 import { chromium } from '@playwright/test';
+import { startWebHostProcess, type WebHostProcess } from '../../support/web-host-process';
 import { chromiumFlags, electronBinary, systemChromium } from './browsers';
 
 /** How the specs reach Postdesk: the browser-mode host in Chromium, or the Electron app. */
@@ -95,41 +95,6 @@ export { expect };
  * Starts `postdesk-web` on a site (a free port), with its own user-data folder when one is given,
  * and answers its printed address.
  */
-export async function startWebHost(
-  site: string,
-  userDataDir?: string,
-): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
-  const profileArgs = userDataDir ? ['--user-data-dir', userDataDir] : [];
-  const child = spawn(
-    process.execPath,
-    [path.join(repoRoot, 'out', 'web', 'postdesk-web.cjs'), '--site', site, '--port', '0', ...profileArgs],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`postdesk-web printed no address:\n${output}`)), 15_000);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const line = output.split('\n').find((candidate) => candidate.startsWith('http://'));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line.trim());
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`postdesk-web exited with ${code}:\n${output}`));
-    });
-  });
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  };
-  return { url, child, stop };
+export function startWebHost(site: string, userDataDir?: string): Promise<WebHostProcess> {
+  return startWebHostProcess(repoRoot, site, userDataDir);
 }

@@ -11,26 +11,10 @@ import {
   setQuery,
 } from '../../../renderer/state/library-store';
 import { copyFixtureSite } from '../../support/temp-site';
+import { makeSummary } from '../../support/post-summary';
 
 function summary(id: string, title = id): PostSummary {
-  return {
-    id,
-    title,
-    date: null,
-    lastmod: null,
-    publishDate: null,
-    draft: false,
-    authors: [],
-    tags: [],
-    categories: [],
-    section: 'posts',
-    bodyKind: 'markdown',
-    format: 'yaml',
-    error: null,
-    errorLine: null,
-    mtimeMs: 0,
-    size: 1,
-  };
+  return makeSummary(id, { title });
 }
 
 const ids = (): string[] => libraryStore.get().posts.map((post) => post.id);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { PostSummary } from '../../../shared/api';
 import {
   defaultQuery,
   isFiltering,
@@ -11,27 +10,10 @@ import {
   type ListedPost,
   type PostQuery,
 } from '../../../renderer/features/library/post-query';
+import { makeSummary } from '../../support/post-summary';
 
 function post(id: string, fields: Partial<ListedPost> = {}): ListedPost {
-  const summary: PostSummary = {
-    id,
-    title: id,
-    date: null,
-    lastmod: null,
-    publishDate: null,
-    draft: false,
-    authors: [],
-    tags: [],
-    categories: [],
-    section: 'posts',
-    bodyKind: 'markdown',
-    format: 'yaml',
-    error: null,
-    errorLine: null,
-    mtimeMs: 0,
-    size: 10,
-  };
-  return { ...summary, ...fields };
+  return { ...makeSummary(id, { size: 10 }), ...fields };
 }
 
 const posts: ListedPost[] = [

@@ -14,26 +14,10 @@ import {
   openLibrary,
 } from '../../../renderer/state/library-store';
 import { copyFixtureSite } from '../../support/temp-site';
+import { makeSummary } from '../../support/post-summary';
 
 function summary(id: string, error: string | null = null): PostSummary {
-  return {
-    id,
-    title: id,
-    date: null,
-    lastmod: null,
-    publishDate: null,
-    draft: false,
-    authors: [],
-    tags: [],
-    categories: [],
-    section: 'posts',
-    bodyKind: 'markdown',
-    format: 'yaml',
-    error,
-    errorLine: null,
-    mtimeMs: 0,
-    size: 1,
-  };
+  return makeSummary(id, { error });
 }
 
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FmMap, FmValue } from '../../../shared/post/front-matter/located-tree';
-import { FieldEditor } from './field-editor';
 import type { FieldChange, FieldPath, FieldRemove, Suggestions } from './field-path';
+import { GroupLegend, MapFields } from './group-parts';
 
 function blankLike(value: FmValue): FmValue {
   if (typeof value === 'string') return '';
@@ -35,51 +35,27 @@ export function ListOfMapsGroup({
   );
   return (
     <fieldset className="fm-group fm-list">
-      <legend>
-        {name}
-        {onRemove ? (
-          <button
-            type="button"
-            className="fm-remove"
-            aria-label={`Remove ${name}`}
-            onClick={() => onRemove(path)}
-          >
-            ×
-          </button>
-        ) : null}
-      </legend>
+      <GroupLegend title={name} removeLabel={name} onRemove={onRemove ? () => onRemove(path) : undefined} />
       {children}
       {value.map((item, index) => (
         <fieldset key={index} className="fm-group fm-item">
-          <legend>
-            {name} {index + 1}
-            <button
-              type="button"
-              className="fm-remove"
-              aria-label={`Remove ${name} ${index + 1}`}
-              onClick={() =>
-                onChange(
-                  path,
-                  value.filter((_, position) => position !== index),
-                )
-              }
-            >
-              ×
-            </button>
-          </legend>
-          {Object.entries(item).map(([key, child]) => (
-            <FieldEditor
-              key={key}
-              path={[...path, index, key]}
-              name={key}
-              value={child}
-              field={undefined}
-              problem={undefined}
-              suggestions={suggestions}
-              onChange={onChange}
-              onRemove={onRemove}
-            />
-          ))}
+          <GroupLegend
+            title={`${name} ${index + 1}`}
+            removeLabel={`${name} ${index + 1}`}
+            onRemove={() =>
+              onChange(
+                path,
+                value.filter((_, position) => position !== index),
+              )
+            }
+          />
+          <MapFields
+            path={[...path, index]}
+            value={item}
+            suggestions={suggestions}
+            onChange={onChange}
+            onRemove={onRemove}
+          />
         </fieldset>
       ))}
       <button type="button" className="fm-add-item" onClick={() => onChange(path, [...value, template])}>

@@ -149,7 +149,9 @@ function removeEntries(
     const before = entries[a - 1];
     if (node.layout === 'block') {
       const prefix = source.slice(lineStart(source, first.start), first.start);
-      if (/^[ \t]*$/.test(prefix)) {
+      // A block sequence item starts after its own "- ": its lines, dash included, are all its own.
+      const ownLines = /^[ \t]*$/.test(prefix) || (node.kind === 'seq' && /^[ \t]*-[ \t]+$/.test(prefix));
+      if (ownLines) {
         splices.push({
           start: lineStart(source, first.start),
           end: lineEndAfter(source, last.end),

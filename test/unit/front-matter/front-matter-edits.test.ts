@@ -102,6 +102,17 @@ describe('YAML edits in place', () => {
     );
   });
 
+  it('removes an item of a block list of maps with its lines only, keeping the others as written', () => {
+    const raw =
+      'links:\n  - name: "Docs"\n    url: "https://a.example"\n  - name: Blog\n    url: https://b.example\nseo: x\n';
+    expect(edit(raw, 'yaml', remove(['links', 1]))).toBe(
+      'links:\n  - name: "Docs"\n    url: "https://a.example"\nseo: x\n',
+    );
+    expect(edit(raw, 'yaml', remove(['links', 0]))).toBe(
+      'links:\n  - name: Blog\n    url: https://b.example\nseo: x\n',
+    );
+  });
+
   it('adds a key at the end and removes a key with its lines only', () => {
     expect(edit(post, 'yaml', set(['draft'], true))).toBe(`${post}draft: true\n`);
     expect(edit(post, 'yaml', remove(['date']))).toBe(post.replace('date: 2018-05-19\n', ''));

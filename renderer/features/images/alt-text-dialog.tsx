@@ -1,24 +1,19 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { imageSizeLimit } from '../../../shared/api';
 import { formatBytes } from './image-markup';
 import { cancelFirst, completeFirst, type ImageRequest } from './image-import-store';
+import { useModal } from '../dialogs/use-modal';
 
 /**
  * The modal dialog "Add image" that asks for an image's alt text (prefilled from its file name)
  * before it is added, and asks first, with a warning, for files over the size limit.
  */
 export function AltTextDialog({ request, busy }: { request: ImageRequest; busy: boolean }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const [alt, setAlt] = useState(request.suggestedAlt);
   const titleId = useId();
   const altId = useId();
   const name = request.kind === 'file' ? request.file.name || 'Pasted image' : request.image.id;
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
 
   return (
     <dialog

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { SiteImage } from '../../../shared/api';
 import { ImageBrowser } from './image-browser';
 import { useSiteImages } from './use-site-images';
+import { useModal } from '../dialogs/use-modal';
 
 /** A modal picker of the site's images (searchable, lazy thumbnails): `onPick` gets the chosen one. */
 export function ImagePickerDialog({
@@ -15,15 +16,9 @@ export function ImagePickerDialog({
   onPick: (image: SiteImage) => void;
   onClose: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const titleId = useId();
   const { images, error } = useSiteImages();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
 
   return (
     <dialog

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { SiteImage } from '../../../shared/api';
 import { useStore } from '../../state/create-store';
 import { documentStore } from '../../state/document-store';
@@ -8,25 +8,20 @@ import { requestExisting } from './image-import-store';
 import { baseName, imageUrlForPost } from './image-markup';
 import { editorViewStore, imageServicesStore } from './image-services';
 import { useSiteImages } from './use-site-images';
+import { useModal } from '../dialogs/use-modal';
 
 /**
  * The "Media" dialog: every image of the site with its thumbnail, size, dimensions and the posts
  * using it; copy its path, or insert it into the open post at the cursor (after asking alt text).
  */
 export function MediaPanel({ onClose }: { onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const titleId = useId();
   const services = useStore(imageServicesStore);
   const view = useStore(editorViewStore);
   const postId = useStore(documentStore, (state) => (state.status === 'open' ? state.doc.id : null));
   const { images, error } = useSiteImages();
   const [message, setMessage] = useState('');
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
 
   const pathFor = (image: SiteImage): string =>
     postId !== null ? imageUrlForPost(image, postId) : (image.url ?? image.id);

@@ -20,6 +20,7 @@ import { createMainWindow } from './shell/main-window';
 import { denyAllPermissions, guardWebContents } from './shell/navigation-guards';
 import { RecentSites } from './shell/recent-sites';
 import { claimSingleInstance } from './shell/single-instance';
+import { attachSpellCheck } from './shell/spell-check';
 import { siteFromArgv } from './shell/site-argument';
 import { isTrustedSender } from './shell/trusted-sender';
 import { loadWindowState, saveWindowState, windowStateFile } from './shell/window-state';
@@ -110,6 +111,12 @@ async function openWindow(): Promise<void> {
     onStateChange: (state) => void saveWindowState(stateFile, state).catch(() => undefined),
   });
   mainWindow = window;
+  attachSpellCheck(window.webContents, {
+    session: session.defaultSession,
+    preferredLanguages: app.getPreferredSystemLanguages(),
+    platform: process.platform,
+    popup: (template) => Menu.buildFromTemplate(template).popup({ window }),
+  });
   rendererAlive = false;
   closeConfirmed = false;
   window.webContents.on('did-finish-load', () => (rendererAlive = true));

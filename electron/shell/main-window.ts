@@ -41,6 +41,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       disableBlinkFeatures: 'Auxclick',
+      // The platform's spell checker (languages and the suggestions menu: shell/spell-check.ts).
+      spellcheck: true,
     },
   });
   if (options.state?.maximized) window.maximize();

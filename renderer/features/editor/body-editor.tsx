@@ -6,10 +6,14 @@ import { EditorView } from '@codemirror/view';
 import CodeMirror from '@uiw/react-codemirror';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BodyKind } from '../../../shared/api';
+import { useStore } from '../../state/create-store';
+import { closeTagTypeOver } from './close-tag-type-over';
 import { editorScrollSync } from './editor-scroll-sync';
-import { caretStore, currentEditor, setCurrentEditor } from './editor-session';
+import { caretStore, currentEditor, editorFocusStore, setCurrentEditor } from './editor-session';
+import { editorSettings } from './editor-settings';
 import { EditorToolbar } from './editor-toolbar';
 import { formatKeymap } from './format-commands';
+import { spellCheck } from './spell-check';
 
 const noExtensions: Extension[] = [];
 /** A constant: @uiw/react-codemirror reconfigures the editor whenever this object changes. */
@@ -17,6 +21,7 @@ const setup = { foldGutter: false };
 
 const caretTracker = EditorView.updateListener.of((update) => {
   if (!update.selectionSet && !update.docChanged && !update.focusChanged) return;
+  if (update.focusChanged) editorFocusStore.set(update.view.hasFocus);
   const { state } = update;
   const head = state.selection.main.head;
   const line = state.doc.lineAt(head);
@@ -26,8 +31,10 @@ const caretTracker = EditorView.updateListener.of((update) => {
 /**
  * The body editor: a toolbar (formatting in Markdown or HTML, the mode switch) over CodeMirror with
  * syntax highlighting per mode (HTML inside Markdown too), line wrapping, search and replace
- * (Ctrl+F), undo/redo, multiple cursors, bracket matching, auto-closed HTML tags and the formatting
- * shortcuts. `value` seeds the editor; later values different from what the editor itself reported
+ * (Ctrl+F), undo/redo, multiple cursors, bracket matching, auto-closed HTML tags (a closing tag
+ * typed by hand steps over the auto-inserted one), the platform's spell checker outside code, and
+ * the formatting shortcuts. Tab moves focus unless the writer turned "Indent with Tab" on (then
+ * Escape, Tab leaves). `value` seeds the editor; later values different from what the editor itself reported
  * (a reload) replace its text. `extensions` are added as given: keep them memoised.
  */
 export function BodyEditor({
@@ -46,11 +53,14 @@ export function BodyEditor({
   const [initial] = useState(value);
   const lastReported = useRef(value);
   const view = useRef<EditorView | null>(null);
+  const settings = useStore(editorSettings);
 
   const all = useMemo(
     () => [
       kind === 'html' ? html({ autoCloseTags: true }) : markdown({ base: markdownLanguage }),
       kind === 'html' ? [] : autoCloseTags,
+      closeTagTypeOver(),
+      spellCheck(settings.spellCheck),
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({ 'aria-label': 'Body' }),
       search({ top: true }),
@@ -59,7 +69,7 @@ export function BodyEditor({
       editorScrollSync,
       extensions,
     ],
-    [kind, extensions],
+    [kind, extensions, settings.spellCheck],
   );
 
   const report = useCallback(
@@ -95,6 +105,7 @@ export function BodyEditor({
           setCurrentEditor(created);
         }}
         basicSetup={setup}
+        indentWithTab={settings.indentWithTab}
       />
     </div>
   );

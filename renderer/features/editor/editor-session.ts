@@ -12,12 +12,18 @@ export interface CaretPosition {
 /** The caret of the body editor; null while no editor is open. */
 export const caretStore = createStore<CaretPosition | null>(null);
 
+/** True while the body editor has keyboard focus (the status bar's Tab hint follows it). */
+export const editorFocusStore = createStore(false);
+
 let currentView: EditorView | null = null;
 
 /** Records the body editor's view while it exists (null when it goes), for the problems list. */
 export function setCurrentEditor(view: EditorView | null): void {
   currentView = view;
-  if (view === null) caretStore.set(null);
+  if (view === null) {
+    caretStore.set(null);
+    editorFocusStore.set(false);
+  }
 }
 
 /** The body editor's view, if one is open. */

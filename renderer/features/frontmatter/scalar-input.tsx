@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { formatLikeOriginal, isDateText, pickerValue } from '../../../shared/post/front-matter/date-text';
 import type { FieldKind } from '../../../shared/post/front-matter/field-kind';
 import type { FmValue } from '../../../shared/post/front-matter/located-tree';
+import { useStore } from '../../state/create-store';
+import { editorSettings } from '../editor/editor-settings';
 
 interface ScalarInputProps {
   id: string;
@@ -13,10 +15,20 @@ interface ScalarInputProps {
   onChange: (value: FmValue) => void;
 }
 
+/** A single token with path, URL or identifier punctuation (a slug, `/images/x.png`): not prose. */
+const identifierLike = /^\S*[/\\.:_#@=-]\S*$/;
+
+/** True when a text value is prose the spell checker should read (titles, descriptions). */
+export function isProse(text: string): boolean {
+  return !identifierLike.test(text);
+}
+
 /** One input for a scalar value: text, textarea, number, checkbox, select, date or date-time picker. */
 export function ScalarInput({ id, kind, value, choices, describedBy, invalid, onChange }: ScalarInputProps) {
+  const spellCheckOn = useStore(editorSettings, (settings) => settings.spellCheck);
   const common = { id, 'aria-describedby': describedBy, 'aria-invalid': invalid || undefined };
   const text = value === null ? '' : String(value);
+  const spellCheck = spellCheckOn && isProse(text);
   if (kind === 'boolean') {
     return (
       <input
@@ -55,9 +67,25 @@ export function ScalarInput({ id, kind, value, choices, describedBy, invalid, on
     );
   }
   if (kind === 'textarea') {
-    return <textarea {...common} rows={3} value={text} onChange={(event) => onChange(event.target.value)} />;
+    return (
+      <textarea
+        {...common}
+        rows={3}
+        spellCheck={spellCheckOn}
+        value={text}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    );
   }
-  return <input {...common} type="text" value={text} onChange={(event) => onChange(event.target.value)} />;
+  return (
+    <input
+      {...common}
+      type="text"
+      spellCheck={spellCheck}
+      value={text}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
 }
 
 function NumberInput({

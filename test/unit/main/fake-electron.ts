@@ -15,6 +15,7 @@ export function fakeEvent(extra: Record<string, unknown> = {}): { preventDefault
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   readonly send = vi.fn();
+  readonly replaceMisspelling = vi.fn();
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
   }
@@ -72,6 +73,9 @@ class FakeApp extends EventEmitter {
   getVersion(): string {
     return '0.1.0';
   }
+  getPreferredSystemLanguages(): string[] {
+    return ['en-GB', 'fr-FR'];
+  }
 }
 
 /** What the fakes recorded since the last reset. */
@@ -100,11 +104,17 @@ const buildFake = () => ({
     ),
   },
   session: {
-    defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
+    defaultSession: {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      availableSpellCheckerLanguages: ['de-DE', 'en-GB', 'en-US', 'fr'],
+      setSpellCheckerLanguages: vi.fn(),
+      addWordToSpellCheckerDictionary: vi.fn(() => true),
+    },
   },
   shell: { openExternal: vi.fn(async () => undefined), showItemInFolder: vi.fn() },
   Menu: {
-    buildFromTemplate: vi.fn((template: unknown) => ({ template })),
+    buildFromTemplate: vi.fn((template: unknown) => ({ template, popup: vi.fn() })),
     setApplicationMenu: vi.fn(),
   },
   dialog: {

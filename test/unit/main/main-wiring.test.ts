@@ -70,6 +70,30 @@ describe('main.ts wiring', () => {
     expect(other.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
   });
 
+  it('turns the spell checker on with the OS languages and shows suggestions on right click', async () => {
+    await startMain();
+    const window = state.windows[0]!;
+    expect(window.options.webPreferences).toMatchObject({ spellcheck: true });
+    if (process.platform !== 'darwin') {
+      expect(electronFake.session.defaultSession.setSpellCheckerLanguages).toHaveBeenCalledWith([
+        'en-GB',
+        'fr',
+      ]);
+    }
+    window.webContents.emit('context-menu', fakeEvent(), {
+      misspelledWord: 'wrod',
+      dictionarySuggestions: ['word'],
+      isEditable: true,
+      editFlags: { canCut: true, canCopy: true, canPaste: true, canSelectAll: true },
+    });
+    const built = electronFake.Menu.buildFromTemplate.mock.results.at(-1)!.value as {
+      template: { label?: string }[];
+      popup: ReturnType<typeof vi.fn>;
+    };
+    expect(built.template[0]).toMatchObject({ label: 'word' });
+    expect(built.popup).toHaveBeenCalled();
+  });
+
   it('asks the renderer before closing and closes only after confirmClose says so', async () => {
     await startMain();
     const window = state.windows[0]!;

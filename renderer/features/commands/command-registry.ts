@@ -8,6 +8,8 @@ export interface Command {
   title: string;
   /** The shortcut shown beside the title (informative). */
   keys?: string;
+  /** The setting's current state, for toggles (shown beside the title, e.g. "on"). */
+  detail?: () => string;
   /** False hides the command from the palette (e.g. desktop-only actions in the browser). */
   available?: () => boolean;
   run(): void | Promise<void>;
@@ -56,3 +58,23 @@ export function createCommandRegistry(): CommandRegistry {
 
 /** The window's one registry. */
 export const commandRegistry = createCommandRegistry();
+
+/** Shortcuts a browser keeps for its own windows and tabs: a page never receives them. */
+const browserReservedKeys = new Set([
+  'Ctrl+N',
+  'Ctrl+Shift+N',
+  'Ctrl+T',
+  'Ctrl+Shift+T',
+  'Ctrl+W',
+  'Ctrl+Shift+W',
+  'Ctrl+Tab',
+  'Ctrl+Shift+Tab',
+  'Ctrl+PageDown',
+  'Ctrl+PageUp',
+]);
+
+/** The shortcut to show for a command: none in the browser mode when the browser keeps that key. */
+export function shownKeys(keys: string | undefined, desktop: boolean): string | undefined {
+  if (keys === undefined || desktop) return keys;
+  return browserReservedKeys.has(keys) ? undefined : keys;
+}

@@ -13,6 +13,7 @@ import { postActionsDialog } from '../post-actions/post-actions-bar';
 import { setThemePreference } from '../theme/theme-store';
 import { commandRegistry, type Command } from './command-registry';
 import { openEditorSearch } from './editor-search';
+import { editorSettings, toggleEditorSetting } from '../editor/editor-settings';
 import { closeDocument, confirmLeave } from './leave-document';
 import { togglePane } from './view-store';
 
@@ -84,6 +85,18 @@ export function useAppCommands(api: PostdeskApi, afterSave: () => Promise<void>)
         title: 'Toggle Front Matter Form',
         keys: 'Ctrl+Shift+E',
         run: () => togglePane('form'),
+      },
+      {
+        id: 'editor.indentWithTab',
+        title: 'Toggle Indent with Tab',
+        detail: () => (editorSettings.get().indentWithTab ? 'on: Tab indents' : 'off: Tab moves focus'),
+        run: () => toggleEditorSetting('indentWithTab'),
+      },
+      {
+        id: 'editor.spellCheck',
+        title: 'Toggle Spell Check',
+        detail: () => (editorSettings.get().spellCheck ? 'on' : 'off'),
+        run: () => toggleEditorSetting('spellCheck'),
       },
       { id: 'theme.system', title: 'Theme: Follow System', run: () => setThemePreference('system') },
       { id: 'theme.light', title: 'Theme: Light', run: () => setThemePreference('light') },

@@ -41,13 +41,15 @@ export function TagInput({ id, name, values, suggestions, describedBy, onChange 
         value={draft}
         aria-describedby={describedBy}
         placeholder="add…"
+        spellCheck={false}
         onChange={(event) => {
-          const next = event.target.value;
-          if (next.endsWith(',')) {
-            const tag = next.slice(0, -1).trim();
-            setDraft('');
-            if (tag !== '' && !values.includes(tag)) onChange([...values, tag]);
-          } else setDraft(next);
+          // A comma ends a tag wherever it is typed or pasted ("a, b, c" adds a and b; c stays typed).
+          const parts = event.target.value.split(',');
+          const rest = parts.pop() ?? '';
+          const added = parts.map((part) => part.trim()).filter((tag) => tag !== '');
+          const fresh = added.filter((tag, index) => !values.includes(tag) && added.indexOf(tag) === index);
+          if (fresh.length > 0) onChange([...values, ...fresh]);
+          setDraft(parts.length > 0 ? rest.trimStart() : rest);
         }}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {

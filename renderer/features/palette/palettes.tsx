@@ -1,6 +1,6 @@
 import type { PostSummary } from '../../../shared/api';
 import { useStore } from '../../state/create-store';
-import { commandRegistry } from '../commands/command-registry';
+import { commandRegistry, shownKeys } from '../commands/command-registry';
 import { PaletteDialog } from './palette-dialog';
 import { paletteStore } from './palette-store';
 
@@ -12,7 +12,15 @@ export function Palettes({ posts, onOpenPost }: { posts: PostSummary[]; onOpenPo
     const items = commandRegistry
       .list()
       .filter((command) => !command.id.startsWith('palette.'))
-      .map((command) => ({ key: command.id, label: command.title, detail: command.keys }));
+      .map((command) => {
+        const keys = shownKeys(command.keys, window.postdesk !== undefined);
+        const state = command.detail?.();
+        return {
+          key: command.id,
+          label: command.title,
+          detail: [state, keys].filter((part) => part !== undefined).join(' · ') || undefined,
+        };
+      });
     return (
       <PaletteDialog
         title="Command Palette"

@@ -3,7 +3,8 @@ import type { BodyKind } from '../../../shared/api';
 import type { OpenDocument } from '../../state/document-store';
 import { isDirty } from '../../state/document-store';
 import { useStore } from '../../state/create-store';
-import { caretStore } from '../editor/editor-session';
+import { caretStore, editorFocusStore } from '../editor/editor-session';
+import { editorSettings } from '../editor/editor-settings';
 import { bodyStats, type BodyStats } from './body-stats';
 
 const statsDelayMs = 250;
@@ -23,6 +24,8 @@ export function StatusBar({
   kind?: BodyKind;
 }) {
   const caret = useStore(caretStore);
+  const editorFocused = useStore(editorFocusStore);
+  const indentWithTab = useStore(editorSettings, (settings) => settings.indentWithTab);
   const [stats, setStats] = useState<BodyStats | null>(null);
 
   useEffect(() => {
@@ -60,6 +63,9 @@ export function StatusBar({
           {caret.line}:{caret.column}
           {caret.ranges > 1 ? ` (${caret.ranges} cursors)` : ''}
         </span>
+      ) : null}
+      {doc && editorFocused && indentWithTab ? (
+        <span className="status-tab-hint">Tab indents: press Esc, then Tab, to leave the editor</span>
       ) : null}
       {doc && kind ? <span className="status-kind">{kind === 'html' ? 'HTML' : 'Markdown'}</span> : null}
     </footer>

@@ -130,9 +130,18 @@ async function styleOf(site: OperationSite, section: string) {
   };
 }
 
+/** A `2026-12-01-` date prefix of a file or folder name. */
+const datePrefix = /^\d{4}-\d{2}-\d{2}-/;
+
+/** The date prefix a renamed post keeps: the one typed in the new name, else the old name's. */
+function keptDatePrefix(typed: string, oldName: string): string {
+  return datePrefix.exec(typed)?.[0] ?? datePrefix.exec(oldName)?.[0] ?? '';
+}
+
 /**
- * Renames post `id` to the slug of `name`: the file (keeping its extension and a Jekyll date
- * prefix), or the folder of a page bundle; a `slug` key in its front matter follows. Refuses with
+ * Renames post `id` to the slug of `name`: the file (keeping its extension and a `YYYY-MM-DD-` date
+ * prefix, whatever the generator, unless the new name brings its own), or the folder of a page
+ * bundle (its date prefix likewise); a `slug` key in its front matter follows. Refuses with
  * `exists` when the new name is taken. Answers the post's new summary.
  */
 export async function renamePost(site: OperationSite, id: string, name: string): Promise<PostSummary> {
@@ -142,17 +151,18 @@ export async function renamePost(site: OperationSite, id: string, name: string):
   if (/^_index\./i.test(fileName)) {
     throw new PostdeskError('invalid-argument', `${id} is a section's list page; its name is fixed.`);
   }
-  const stem = slugify(name.replace(/\.(md|markdown|mdown|html?)$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, ''));
+  const typed = name.replace(/\.(md|markdown|mdown|mdx|html?)$/i, '');
+  const stem = slugify(typed.replace(datePrefix, ''));
   let newId: string;
   let movedId: string;
   if (target.bundle) {
     const folderId = path.posix.dirname(id);
-    movedId = joinId(path.posix.dirname(folderId), stem);
+    const prefix = keptDatePrefix(typed, path.posix.basename(folderId));
+    movedId = joinId(path.posix.dirname(folderId), `${prefix}${stem}`);
     newId = `${movedId}/${fileName}`;
   } else {
     const extension = path.posix.extname(fileName);
-    const prefix = info.generator === 'jekyll' ? (/^\d{4}-\d{2}-\d{2}-/.exec(fileName)?.[0] ?? '') : '';
-    newId = joinId(path.posix.dirname(id), `${prefix}${stem}${extension}`);
+    newId = joinId(path.posix.dirname(id), `${keptDatePrefix(typed, fileName)}${stem}${extension}`);
     movedId = newId;
   }
   if (newId !== id) {

@@ -38,6 +38,7 @@ export async function moveToTrash(
   const recordPath = await resolveForWrite(root, `${trashFolder}/${trashId}/${metaFile}`);
   const folder = path.dirname(recordPath);
   await fs.mkdir(folder, { recursive: true });
+  await ignoreInGit(path.dirname(folder));
   await fs.writeFile(recordPath, `${JSON.stringify(record, null, 2)}\n`, { flag: 'wx' });
   try {
     await fs.rename(entry, path.join(folder, record.item));
@@ -52,6 +53,21 @@ export async function moveToTrash(
     );
   }
   return trashId;
+}
+
+/**
+ * Keeps the trash out of the site's repository: a `.gitignore` of `*` inside the trash folder makes
+ * git ignore the folder's whole content, itself included, without touching `.git/` or the site's own
+ * ignore files. Written once; an existing one is left as it is.
+ */
+async function ignoreInGit(trash: string): Promise<void> {
+  await fs
+    .writeFile(path.join(trash, '.gitignore'), "# Postdesk's trash of deleted posts: never committed.\n*\n", {
+      flag: 'wx',
+    })
+    .catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
 }
 
 /** The posts in the site's trash folder, newest first; unreadable or half-written entries are left out. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { lstat, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -182,6 +183,37 @@ describe('rename, duplicate, delete, restore', () => {
     expect(renamed.id).toBe('_posts/2024-01-15-greetings.md');
   });
 
+  it('keeps a date prefix of any generator when renaming a file or a bundle, unless the new name has one', async () => {
+    const { site, h } = await open('hugo-bundles');
+    await writeFile(path.join(site, 'content/posts/2026-12-01-dated.md'), '---\ntitle: "Dated"\n---\nbody\n');
+    await mkdir(path.join(site, 'content/posts/2025-03-04-trip'), { recursive: true });
+    await writeFile(
+      path.join(site, 'content/posts/2025-03-04-trip/index.md'),
+      '---\ntitle: "Trip"\n---\nbody\n',
+    );
+    await h.listPosts({});
+    const file = await h.renamePost({ id: 'content/posts/2026-12-01-dated.md', slug: 'A better name' });
+    expect(file.id).toBe('content/posts/2026-12-01-a-better-name.md');
+    const retyped = await h.renamePost({ id: file.id, slug: '2027-01-02-new-day' });
+    expect(retyped.id).toBe('content/posts/2027-01-02-new-day.md');
+    const bundle = await h.renamePost({ id: 'content/posts/2025-03-04-trip/index.md', slug: 'journey' });
+    expect(bundle.id).toBe('content/posts/2025-03-04-journey/index.md');
+  });
+
+  it('keeps the trash folder out of git status in a repository', async () => {
+    const { site, h } = await open('hugo-bundles');
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', site, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+      });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=T', '-c', 'user.email=t@example.org', 'commit', '-qm', 'site');
+    await h.deletePost({ id: 'content/posts/plain-post.md' });
+    expect(git('status', '--porcelain', '--untracked-files=all')).toBe(' D content/posts/plain-post.md\n');
+  });
+
   it('duplicates a post and a bundle beside the original', async () => {
     const { site, h } = await open('hugo-bundles');
     const copy = await h.duplicatePost({ id: 'content/posts/plain-post.md' });
@@ -204,6 +236,8 @@ describe('rename, duplicate, delete, restore', () => {
     const bytes = await readFile(path.join(site, id));
     const result = await h.deletePost({ id });
     expect(result).toMatchObject({ id, trash: 'folder' });
+    // The trash keeps itself out of git: a `*` .gitignore inside it, never listed as an entry.
+    expect(await readFile(path.join(site, '.postdesk-trash', '.gitignore'), 'utf8')).toMatch(/^\*$/m);
     expect(await exists(path.join(site, id))).toBe(false);
     expect((await h.listPosts({})).map((post) => post.id)).not.toContain(id);
     const trash = await h.listTrash({});

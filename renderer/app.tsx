@@ -21,7 +21,8 @@ import { commandRegistry } from './features/commands/command-registry';
 import { UnsavedPrompt } from './features/commands/unsaved-prompt';
 import { closeDocument } from './features/commands/leave-document';
 import { DocumentTabs } from './features/tabs/document-tabs';
-import { rememberTabViews } from './features/tabs/tab-view-memory';
+import { rememberTabViews, type TabView } from './features/tabs/tab-view-memory';
+import { useTabSession } from './features/tabs/use-tab-session';
 import { viewStore } from './features/commands/view-store';
 import { Palettes } from './features/palette/palettes';
 import { scheduleBackups } from './features/recovery/backup-scheduler';
@@ -74,7 +75,9 @@ export function App({ client }: { client: PostdeskClient }) {
   const closeTab = useCallback((id: string) => void closeDocument(api, id), [api]);
   useAppCommands(api, refreshAfterSave);
   useEffect(() => scheduleBackups(api), [api]);
-  useEffect(() => rememberTabViews(), []);
+  const tabViews = useMemo(() => new Map<string, TabView>(), []);
+  useEffect(() => rememberTabViews(tabViews), [tabViews]);
+  useTabSession(api, tabViews);
   useEffect(
     () =>
       api.on('siteOpened', () => {

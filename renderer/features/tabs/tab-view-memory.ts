@@ -3,7 +3,7 @@ import { documentsStore } from '../../state/document-store';
 import { currentEditor } from '../editor/editor-session';
 
 /** Where a tab's editor was: its caret or selection and how far it was scrolled. */
-interface TabView {
+export interface TabView {
   anchor: number;
   head: number;
   scrollTop: number;
@@ -14,20 +14,24 @@ const maxFrames = 30;
 
 /**
  * Remembers each tab's caret, selection and scroll when another tab is shown, and puts them back
- * once that tab's editor is on screen again (the editor is created afresh per tab). Returns the
- * function that stops it.
+ * once that tab's editor is on screen again (the editor is created afresh per tab), in `views`
+ * (seeded with the places of tabs restored after a reload). Returns the function that stops it.
  */
-export function rememberTabViews(): () => void {
-  const views = new Map<string, TabView>();
+export function rememberTabViews(views: Map<string, TabView> = new Map()): () => void {
   let activeId = documentsStore.get().activeId;
   let frame = 0;
+  // The tab whose place is still to be put back: leaving it before its editor came keeps its place.
+  let pending: string | null = null;
   const restore = (id: string, previous: EditorView | null, frames: number): void => {
+    pending = id;
     frame = requestAnimationFrame(() => {
       const view = currentEditor();
       if (view === null || view === previous) {
         if (frames < maxFrames) restore(id, previous, frames + 1);
+        else pending = null;
         return;
       }
+      pending = null;
       const saved = views.get(id);
       if (!saved || documentsStore.get().activeId !== id) return;
       const length = view.state.doc.length;
@@ -42,16 +46,25 @@ export function rememberTabViews(): () => void {
     for (const id of views.keys()) if (!(id in all.docs)) views.delete(id);
     if (all.activeId === activeId) return;
     const view = currentEditor();
-    if (activeId !== null && view !== null && activeId in all.docs) {
+    if (activeId !== null && view !== null && activeId in all.docs && pending !== activeId) {
       const { anchor, head } = view.state.selection.main;
       views.set(activeId, { anchor, head, scrollTop: view.scrollDOM.scrollTop });
     }
     activeId = all.activeId;
     cancelAnimationFrame(frame);
+    pending = null;
     if (activeId !== null && views.has(activeId)) restore(activeId, view, 0);
   });
   return () => {
     unsubscribe();
     cancelAnimationFrame(frame);
   };
+}
+
+/** Where the shown tab's editor is now, or null while no editor is on screen. */
+export function currentTabView(): TabView | null {
+  const view = currentEditor();
+  if (view === null) return null;
+  const { anchor, head } = view.state.selection.main;
+  return { anchor, head, scrollTop: view.scrollDOM.scrollTop };
 }

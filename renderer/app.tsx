@@ -23,6 +23,7 @@ import { closeDocument } from './features/commands/leave-document';
 import { DocumentTabs } from './features/tabs/document-tabs';
 import { rememberTabViews, type TabView } from './features/tabs/tab-view-memory';
 import { useTabSession } from './features/tabs/use-tab-session';
+import { PostTools } from './features/outline/post-tools';
 import { viewStore } from './features/commands/view-store';
 import { Palettes } from './features/palette/palettes';
 import { scheduleBackups } from './features/recovery/backup-scheduler';
@@ -165,6 +166,7 @@ export function App({ client }: { client: PostdeskClient }) {
                 extensions={editorExtensions}
               />
               <ProblemsList postId={doc.id} text={doc.text} />
+              <PostTools id={doc.id} raw={parts.raw} format={parts.format} body={parts.body} kind={kind} />
             </div>
             <div className="preview-column">
               <PreviewFrame

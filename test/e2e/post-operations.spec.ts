@@ -65,7 +65,8 @@ test('create, rename, duplicate, delete and restore a post from the toolbar', as
   // Electron deletes through the platform trash (shell.trashItem), so only the web host fills .postdesk-trash.
   test.skip(mode === 'electron', 'the desktop app uses the platform trash, not .postdesk-trash');
   const trashed = await readdir(path.join(site, '.postdesk-trash'));
-  expect(trashed).toHaveLength(1);
+  expect(trashed.filter((name) => !name.startsWith('.'))).toHaveLength(1);
+  expect(trashed).toContain('.gitignore');
 
   // Restore it from the Trash view.
   await page.getByRole('button', { name: 'Trash' }).click();
@@ -78,5 +79,16 @@ test('create, rename, duplicate, delete and restore a post from the toolbar', as
   await expect(trash.getByText('The trash is empty.')).toBeVisible();
   await trash.getByRole('button', { name: 'Close' }).click();
   await expect(trash).toBeHidden();
+  expect(await readFile(copy, 'utf8')).toContain('(copy)');
+
+  // Delete it again and undo from the notice.
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('4 posts')).toBeVisible();
+  await page.locator('.post-actions-message').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('5 posts')).toBeVisible();
+  await expect(page.locator('.post-actions-message')).toHaveText(
+    'Restored content/posts/renamed-by-e2e-copy.md.',
+  );
+  await expect(page.getByRole('heading', { name: 'content/posts/renamed-by-e2e-copy.md' })).toBeVisible();
   expect(await readFile(copy, 'utf8')).toContain('(copy)');
 });

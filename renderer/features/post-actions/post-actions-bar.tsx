@@ -30,6 +30,8 @@ export function PostActionsBar({
   const open = useStore(postActionsDialog);
   const setOpen = postActionsDialog.set;
   const [message, setMessage] = useState<string | null>(null);
+  // The last delete, while it can still be undone from the notice (the site's own trash folder).
+  const [undo, setUndo] = useState<{ trashId: string; id: string } | null>(null);
   const dirty = useStore(documentStore, (state) => state.status === 'open' && isDirty(state.doc));
   if (!site) return null;
   const canAct = selectedId !== null && !dirty;
@@ -47,6 +49,7 @@ export function PostActionsBar({
   };
   const run = (work: () => Promise<void>): void => {
     setMessage(null);
+    setUndo(null);
     work().catch((failure: unknown) => setMessage((failure as Error).message));
   };
 
@@ -89,8 +92,9 @@ export function PostActionsBar({
               null,
               result.trash === 'system'
                 ? `Moved ${selectedId} to the trash.`
-                : `Moved ${selectedId} to .postdesk-trash; restore it from Trash.`,
+                : `Moved ${selectedId} to .postdesk-trash.`,
             );
+            if (result.trashId !== null) setUndo({ trashId: result.trashId, id: selectedId });
           })
         }
       >
@@ -117,7 +121,21 @@ export function PostActionsBar({
       </p>
       {message ? (
         <p className="post-actions-message" aria-live="polite" style={{ margin: 0, flexBasis: '100%' }}>
-          {message}
+          {message}{' '}
+          {undo ? (
+            <button
+              type="button"
+              onClick={() => {
+                const { trashId, id } = undo;
+                run(async () => {
+                  const post = await api.restorePost({ trashId });
+                  await settle(post, `Restored ${id}.`);
+                });
+              }}
+            >
+              Undo
+            </button>
+          ) : null}
         </p>
       ) : null}
       {open === 'new' ? (

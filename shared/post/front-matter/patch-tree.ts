@@ -62,7 +62,12 @@ function patchMap(
   });
   const known = new Set(node.entries.map((entry) => entry.key));
   const added = Object.keys(next).filter((key) => !known.has(key));
-  if (added.length > 0 && node.entries.length > 0 && removed.size === node.entries.length) {
+  if (
+    added.length > 0 &&
+    node.entries.length > 0 &&
+    removed.size === node.entries.length &&
+    !(node === writer.root && node.layout === 'block')
+  ) {
     return list(writer.replace(node, next, childFlow));
   }
   splices.push(...removeEntries(source, node, removed, writer));

@@ -42,8 +42,8 @@ function locate(raw: string, format: FrontMatterFormat): Located {
     return { data: root.value as FmMap, root, writer: yamlWriter(raw, root), yaml: parsed };
   }
   if (format === 'toml') {
-    const { data, root } = parseTomlBlock(raw);
-    return { data, root, writer: tomlWriter(raw, root) };
+    const { data, root, homes } = parseTomlBlock(raw);
+    return { data, root, writer: tomlWriter(raw, root, homes) };
   }
   const { data, root } = parseJsonBlock(raw);
   return { data, root, writer: jsonWriter(raw) };

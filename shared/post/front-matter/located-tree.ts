@@ -72,6 +72,12 @@ export interface FormatWriter {
   replace(node: LocNode, value: FmValue, inFlow: boolean): Splice | Splice[];
   /** False when a block list cannot hold `value` as an item (a TOML array of tables takes only tables). */
   acceptsItem?(collection: LocCollection, value: FmValue): boolean;
+  /** True when a 'fixed' collection can still be patched entry by entry (a TOML implied or dotted-key table). */
+  editsFixed?(collection: LocCollection): boolean;
+  /** The splices removing one entry with its own lines, or null for the generic removal. */
+  entryLines?(collection: LocCollection, entry: LocEntry): Splice[] | null;
+  /** The splice adding new entries to a 'fixed' collection, or null when it cannot take them. */
+  appendFixed?(collection: LocCollection, entries: [string, FmValue][]): Splice | null;
   /** The full lines (ending with eol) of a new entry of a block collection. */
   blockEntry(collection: LocCollection, key: string, value: FmValue): string;
   /** The text of a new entry of a bracket collection, placed after `indent` on its line. */

@@ -12,6 +12,8 @@ import {
   type FmValue,
   type FormatWriter,
   type LocCollection,
+  type LocNode,
+  type LocEntry,
 } from './located-tree';
 import { patchNode } from './patch-tree';
 import { parseTomlBlock, tomlWriter } from './toml-format';
@@ -143,4 +145,25 @@ export function removeIn<T extends FmValue>(data: T, path: readonly (string | nu
     return copy as T;
   }
   return { ...map, [key]: removeIn(map[key] as FmValue, rest) } as T;
+}
+
+/** Where the value at `path` lies in the block's text (its own characters), or null when absent or unreadable. */
+export function locateValue(
+  raw: string,
+  format: FrontMatterFormat,
+  path: readonly (string | number)[],
+): { start: number; end: number } | null {
+  let node: LocNode;
+  try {
+    node = locate(raw, format).root;
+  } catch {
+    return null;
+  }
+  for (const part of path) {
+    if (node.kind === 'scalar') return null;
+    const entry: LocEntry | undefined = node.entries.find((candidate) => candidate.key === String(part));
+    if (!entry) return null;
+    node = entry.node;
+  }
+  return { start: node.start, end: node.end };
 }

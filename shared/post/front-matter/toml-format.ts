@@ -38,8 +38,11 @@ export function parseTomlBlock(source: string): TomlParsed {
   try {
     parsed = parseToml(source) as Record<string, unknown>;
   } catch (error) {
+    const first = ((error as Error).message.split('\n')[0] ?? '').replace(/^Invalid TOML document: /, '');
     const wrapped = new Error(
-      ((error as Error).message.split('\n')[0] ?? '').replace(/^Invalid TOML document: /, ''),
+      /cannot be represented losslessly/.test(first)
+        ? 'An integer is too large to edit safely (beyond ±2^53): edit the front matter as text.'
+        : first,
     );
     if (error instanceof TomlError) (wrapped as Error & { line?: number }).line = error.line;
     throw wrapped;

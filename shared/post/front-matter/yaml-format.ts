@@ -112,7 +112,14 @@ function emptyRoot(source: string): LocCollection {
 
 function yamlError(source: string, error: { message: string; pos: [number, number] }): Error {
   const line = source.slice(0, error.pos[0]).split('\n').length;
-  const message = error.message.split('\n')[0] ?? error.message;
+  const first = error.message.split('\n')[0] ?? error.message;
+  const message = first.startsWith('Source contains multiple documents')
+    ? 'The front matter holds more than one YAML document (a --- or ... line inside the block).'
+    : first.startsWith('Missing directives-end indicator')
+      ? 'A YAML directive (%YAML or %TAG) needs a --- line after it, and that line closes the front matter.'
+      : first.startsWith('Map keys must be unique')
+        ? 'A key appears twice in one map.'
+        : first;
   const wrapped = new Error(message.replace(/ at line \d+, column \d+:?$/, ''));
   (wrapped as Error & { line?: number }).line = line;
   return wrapped;
@@ -307,8 +314,9 @@ class Locator {
   }
 }
 
+/** The missing value of an explicit key written without `:` (`? a`). */
 function nullAfter(at: number): LocScalar {
-  return { kind: 'scalar', start: at, end: at, value: null, style: 'PLAIN' };
+  return { kind: 'scalar', start: at, end: at, value: null, style: 'NO_VALUE' };
 }
 
 function isPlainSafe(value: string, inFlow: boolean): boolean {
@@ -429,18 +437,26 @@ export function yamlWriter(source: string, root?: LocCollection): FormatWriter {
     }
     return scalarText(value, null, source, true, eol);
   };
+  // What goes before a value's new text: a space after `:`, or the `:` an explicit key (`? a`) lacked.
+  const lead = (node: LocNode, inFlow: boolean): string => {
+    if (node.kind === 'scalar' && node.style === 'NO_VALUE') {
+      if (inFlow) return ' : ';
+      const mark = source.lastIndexOf('?', node.start);
+      return `${eol}${' '.repeat(mark === -1 ? 0 : column(source, mark))}: `;
+    }
+    return source[node.start - 1] === ':' ? ' ' : '';
+  };
   return {
     eol,
     root,
-    scalar: (value, old, inFlow) =>
-      (source[old.start - 1] === ':' ? ' ' : '') + scalarText(value, old, source, inFlow, eol),
+    scalar: (value, old, inFlow) => lead(old, inFlow) + scalarText(value, old, source, inFlow, eol),
     replace(node: LocNode, value: FmValue, inFlow: boolean): Splice | Splice[] {
       if (node === root && node.layout === 'block' && isFmMap(value) && Object.keys(value).length === 0) {
         // Emptying the whole block leaves an empty block (its comments stay), not `{}`.
         return removeEntryLines(source, node);
       }
       const isCollection = isFmMap(value) || Array.isArray(value);
-      const space = source[node.start - 1] === ':' ? ' ' : '';
+      const space = lead(node, inFlow);
       if (!isCollection) {
         const old = node.kind === 'scalar' ? node : null;
         return {

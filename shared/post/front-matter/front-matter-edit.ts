@@ -167,3 +167,52 @@ export function locateValue(
   }
   return { start: node.start, end: node.end };
 }
+
+/** Something the form says about a value: it is tagged (read-only), anchored, or an alias. */
+export interface FrontMatterNote {
+  path: string[];
+  kind: 'tag' | 'anchor' | 'alias';
+  /** For a tag: the tag as written (`!!binary`, `!foo`); for an anchor or alias: its name. */
+  name: string;
+  /** For a tag: the value's source text; else the sentence the form shows. */
+  text: string;
+}
+
+function quotePath(path: readonly string[]): string {
+  return `"${path.join('.')}"`;
+}
+
+/** The notes on a block's values (YAML tags, anchors and aliases); none for other formats or unreadable text. */
+export function frontMatterNotes(raw: string, format: FrontMatterFormat): FrontMatterNote[] {
+  if (format !== 'yaml') return [];
+  let parsed: YamlParsed;
+  try {
+    parsed = parseYamlBlock(raw);
+  } catch {
+    return [];
+  }
+  const notes: FrontMatterNote[] = parsed.tagged.map((tagged) => ({
+    path: tagged.path,
+    kind: 'tag',
+    name: tagged.tag,
+    text: tagged.text,
+  }));
+  for (const group of parsed.anchors) {
+    if (group.aliases.length === 0) continue;
+    notes.push({
+      path: group.path,
+      kind: 'anchor',
+      name: group.anchor,
+      text: `Shares its value with ${group.aliases.map(quotePath).join(', ')} (anchor &${group.anchor}): a change here changes them too.`,
+    });
+    for (const alias of group.aliases) {
+      notes.push({
+        path: alias,
+        kind: 'alias',
+        name: group.anchor,
+        text: `Shows the value of ${quotePath(group.path)} (alias *${group.anchor}): change it there to change both, or here to give this key its own value.`,
+      });
+    }
+  }
+  return notes;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  frontMatterNotes,
   readFrontMatter,
   removeIn,
   setIn,
@@ -154,5 +155,27 @@ describe('YAML tags', () => {
     expect(() => setYaml(raw, ['mood'], 'sad')).toThrow(/"mood" is written with the tag !feeling/);
     expect(() => setYaml(raw, ['seen', 'Ada'], null)).toThrow(/tag !!set/);
     expect(() => setYaml(raw, ['picture'], 'x')).toThrow(/tag !!binary/);
+  });
+});
+
+describe('what the form is told about tags, anchors and aliases', () => {
+  it('names the tag with its text, and which keys share an anchored value', () => {
+    const raw = 'author: &me Ada\nreviewer: *me\npicture: !!binary |\n  R0lG\n';
+    expect(frontMatterNotes(raw, 'yaml')).toEqual([
+      { path: ['picture'], kind: 'tag', name: '!!binary', text: '|\n  R0lG' },
+      {
+        path: ['author'],
+        kind: 'anchor',
+        name: 'me',
+        text: 'Shares its value with "reviewer" (anchor &me): a change here changes them too.',
+      },
+      {
+        path: ['reviewer'],
+        kind: 'alias',
+        name: 'me',
+        text: 'Shows the value of "author" (alias *me): change it there to change both, or here to give this key its own value.',
+      },
+    ]);
+    expect(frontMatterNotes('title = "x"\n', 'toml')).toEqual([]);
   });
 });

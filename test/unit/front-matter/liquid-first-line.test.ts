@@ -42,6 +42,9 @@ describe('a first line that is a template tag is body, not JSON front matter', (
     expect(splitFrontMatter(jsonEmpty)).toMatchObject({ format: 'json', error: null });
     expect(splitFrontMatter('{\r\n\t"a": 1}\r\n')).toMatchObject({ format: 'json', error: null });
     expect(splitFrontMatter('\uFEFF{"a": 1}\n')).toMatchObject({ format: 'json', rawStart: 1 });
+    // Near-JSON (single quotes, comments) is still a JSON block, reported as invalid JSON.
+    expect(splitFrontMatter("{\n  'a': 1\n}\n")).toMatchObject({ format: 'json' });
+    expect(splitFrontMatter('{\n  // note\n  "a": 1\n}\n')).toMatchObject({ format: 'json' });
   });
 
   it('the index lists the template pages without a problem, titled by their file name', async () => {

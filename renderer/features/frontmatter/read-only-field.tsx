@@ -22,9 +22,14 @@ export function ReadOnlyField({
       <span className="fm-key">{name}</span>
       <span className="fm-label">{tag}</span>
       <div className="fm-input">
-        <output className="fm-read-only" aria-label={`${name} (${tag}, read-only)`}>
+        <pre
+          className="fm-read-only"
+          role="textbox"
+          aria-readonly="true"
+          aria-label={`${name} (${tag}, read-only)`}
+        >
           {text}
-        </output>
+        </pre>
         <span className="fm-note" role="note">
           Tagged {tag}: shown read-only and kept as written. Edit as text to change it.
         </span>

@@ -184,7 +184,8 @@ function quotePath(path: readonly string[]): string {
 
 /** The notes on a block's values (YAML tags, anchors and aliases); none for other formats or unreadable text. */
 export function frontMatterNotes(raw: string, format: FrontMatterFormat): FrontMatterNote[] {
-  if (format !== 'yaml') return [];
+  // Only a block with an anchor, alias or tag indicator can have notes: skip the parse otherwise.
+  if (format !== 'yaml' || !/[&*!]/.test(raw)) return [];
   let parsed: YamlParsed;
   try {
     parsed = parseYamlBlock(raw);

@@ -72,6 +72,7 @@ export interface YamlParsed {
 }
 
 const maxAliasExpansions = 10_000;
+const maxValueNodes = 1_000_000;
 const maxDepth = 200;
 
 /** Parses YAML front matter into a located tree; throws with a line-numbered message when invalid. */
@@ -152,6 +153,7 @@ class Locator {
   readonly tagged: YamlTagged[] = [];
   complexKey: string | null = null;
   private expansions = 0;
+  private nodes = 0;
 
   constructor(
     private readonly source: string,
@@ -161,6 +163,9 @@ class Locator {
   /** The plain data of a node (aliases resolved, tagged values as their text, sets as maps of nulls). */
   plain(node: YamlNode | null, depth = 0): FmValue {
     if (depth > maxDepth) throw new Error('The front matter nests deeper than 200 levels.');
+    if (++this.nodes > maxValueNodes) {
+      throw new Error('The front matter expands to more than 1,000,000 values (through its aliases).');
+    }
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
       if (++this.expansions > maxAliasExpansions)

@@ -179,3 +179,13 @@ describe('what the form is told about tags, anchors and aliases', () => {
     expect(frontMatterNotes('title = "x"\n', 'toml')).toEqual([]);
   });
 });
+
+describe('alias expansion is bounded', () => {
+  it('a block whose aliases expand past a million values is refused, not built', () => {
+    const items = Array.from({ length: 2000 }, () => 'x').join(', ');
+    const raw = `a: &a [${items}]\nb: [${Array.from({ length: 600 }, () => '*a').join(', ')}]\n`;
+    const read = readFrontMatter(raw, 'yaml');
+    expect(read).toMatchObject({ ok: false });
+    expect(read.ok ? '' : read.error).toMatch(/more than 1,000,000 values/);
+  });
+});

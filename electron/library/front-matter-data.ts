@@ -14,9 +14,22 @@ export type HeaderData =
 // gray-matter hands an engine the block from the end of the opening fence, so the rest of that
 // line comes first: drop it, so error lines count from the block's first line as they should.
 const fromBlockStart = (source: string): string => source.replace(/^[ \t]*\r?\n/, '');
+// The YAML 1.1 types (`!!binary`, `!!set`, `!!timestamp`, `!!omap`, `!!pairs`) and local tags (a
+// custom `!foo`) read as the data written under them: a scalar's text (base64 stays text, never
+// bytes), the list or the map. Other global tags (`!!python/object`...) stay unknown-tag errors.
+const kinds = ['scalar', 'sequence', 'mapping'] as const;
+const asWritten = (kind: (typeof kinds)[number]) => (data: unknown) =>
+  data ?? (kind === 'scalar' ? '' : kind === 'sequence' ? [] : {});
+const extraTypes = [
+  ...['binary', 'set', 'timestamp', 'omap', 'pairs'].flatMap((name) =>
+    kinds.map((kind) => new yaml.Type(`tag:yaml.org,2002:${name}`, { kind, construct: asWritten(kind) })),
+  ),
+  ...kinds.map((kind) => new yaml.Type('!', { kind, multi: true, construct: asWritten(kind) })),
+];
+const headerSchema = yaml.CORE_SCHEMA.extend(extraTypes);
 const engines = {
   yaml: (source: string): object =>
-    (yaml.load(fromBlockStart(source), { schema: yaml.CORE_SCHEMA }) ?? {}) as object,
+    (yaml.load(fromBlockStart(source), { schema: headerSchema }) ?? {}) as object,
   toml: (source: string): object => parseToml(fromBlockStart(source)),
 };
 

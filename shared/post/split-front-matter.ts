@@ -33,8 +33,21 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   const firstLine = text.slice(start, firstLineEnd).replace(/\r$/, '');
   if (/^---[ \t]*$/.test(firstLine)) return fenced(text, start, firstLineEnd, 'yaml', /^(---|\.\.\.)[ \t]*$/);
   if (/^\+\+\+[ \t]*$/.test(firstLine)) return fenced(text, start, firstLineEnd, 'toml', /^\+\+\+[ \t]*$/);
-  if (text[start] === '{') return jsonBlock(text, start);
+  if (text[start] === '{' && opensJsonObject(text, start)) return jsonBlock(text, start);
   return none;
+}
+
+/**
+ * True when the `{` at `start` opens a JSON object: after optional whitespace comes a member (a
+ * quoted key, single quotes included so that near-JSON is reported as invalid JSON), a comment, or
+ * the closing `}`. A Liquid or Nunjucks tag (`{% ... %}`, `{{ ... }}`) is body text.
+ */
+function opensJsonObject(text: string, start: number): boolean {
+  let index = start + 1;
+  const limit = Math.min(text.length, start + 4096);
+  while (index < limit && /[ \t\r\n]/.test(text[index]!)) index++;
+  const next = text[index];
+  return next === '"' || next === "'" || next === '}' || (next === '/' && /[/*]/.test(text[index + 1] ?? ''));
 }
 
 function lineEnd(text: string, from: number): number {

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import type { FrontMatterFormat, PostdeskApi, SchemaField } from '../../../shared/api';
 import { nowLike } from '../../../shared/post/front-matter/date-text';
 import {
+  frontMatterNotes,
   readFrontMatter,
   removeIn,
   setIn,
@@ -17,6 +18,7 @@ import { AddFieldRow } from './add-field-row';
 import { FieldEditor } from './field-editor';
 import type { FieldPath, Suggestions } from './field-path';
 import { RawFrontMatterEditor } from './raw-front-matter-editor';
+import { ReadOnlyField } from './read-only-field';
 import { useSiteSchema } from './use-site-schema';
 import './front-matter-form.css';
 
@@ -66,6 +68,7 @@ export function FrontMatterForm({
   const [writeError, setWriteError] = useState<string | null>(null);
   const read = useMemo(() => (format ? readFrontMatter(raw, format) : null), [raw, format]);
   const data: FmMap | null = read?.ok ? read.data : null;
+  const notes = useMemo(() => (format ? frontMatterNotes(raw, format) : []), [raw, format]);
   const fields = useMemo(
     () => new Map<string, SchemaField>(schema.fields.map((field) => [field.name, field])),
     [schema],
@@ -169,20 +172,43 @@ export function FrontMatterForm({
           ))}
           {Object.entries(data ?? {})
             .filter(([key]) => !fields.get(key)?.hidden)
-            .map(([key, value]) => (
-              <FieldEditor
-                key={key}
-                path={[key]}
-                name={key}
-                value={value}
-                field={fields.get(key)}
-                problem={problemOf(key)}
-                suggestions={suggestions}
-                postId={postId}
-                onChange={change}
-                onRemove={remove}
-              />
-            ))}
+            .map(([key, value]) => {
+              const own = notes.filter((note) => note.path.length === 1 && note.path[0] === key);
+              const tag = own.find((note) => note.kind === 'tag');
+              if (tag) {
+                return (
+                  <ReadOnlyField
+                    key={key}
+                    path={[key]}
+                    name={key}
+                    tag={tag.name}
+                    text={tag.text}
+                    onRemove={remove}
+                  />
+                );
+              }
+              const shared = own.find((note) => note.kind !== 'tag');
+              return (
+                <Fragment key={key}>
+                  <FieldEditor
+                    path={[key]}
+                    name={key}
+                    value={value}
+                    field={fields.get(key)}
+                    problem={problemOf(key)}
+                    suggestions={suggestions}
+                    postId={postId}
+                    onChange={change}
+                    onRemove={remove}
+                  />
+                  {shared ? (
+                    <p className="fm-note" role="note">
+                      {key}: {shared.text}
+                    </p>
+                  ) : null}
+                </Fragment>
+              );
+            })}
           <AddFieldRow
             label="New field"
             existing={Object.keys(data ?? {})}

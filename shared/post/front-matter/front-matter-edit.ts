@@ -3,16 +3,29 @@ import { parseJsonBlock, jsonWriter } from './json-format';
 import {
   applySplices,
   CannotEditInPlace,
+  EditRefused,
+  getIn,
   isFmMap,
   sameValue,
+  setIn,
   type FmMap,
   type FmValue,
   type FormatWriter,
   type LocCollection,
+  type LocNode,
+  type LocEntry,
 } from './located-tree';
 import { patchNode } from './patch-tree';
 import { parseTomlBlock, tomlWriter } from './toml-format';
-import { parseYamlBlock, yamlDocumentFallback, yamlWriter } from './yaml-format';
+import {
+  parseYamlBlock,
+  prepareYamlEdit,
+  yamlComments,
+  yamlDocumentFallback,
+  yamlFallbackRefusal,
+  yamlWriter,
+  type YamlParsed,
+} from './yaml-format';
 
 /** The result of reading a front matter block: its data, or a problem with its line (1-based, within the block). */
 export type FrontMatterRead = { ok: true; data: FmMap } | { ok: false; error: string; line: number | null };
@@ -21,16 +34,18 @@ interface Located {
   data: FmMap;
   root: LocCollection;
   writer: FormatWriter;
+  yaml?: YamlParsed;
 }
 
 function locate(raw: string, format: FrontMatterFormat): Located {
   if (format === 'yaml') {
-    const { root } = parseYamlBlock(raw);
-    return { data: root.value as FmMap, root, writer: yamlWriter(raw) };
+    const parsed = parseYamlBlock(raw);
+    const { root } = parsed;
+    return { data: root.value as FmMap, root, writer: yamlWriter(raw, root), yaml: parsed };
   }
   if (format === 'toml') {
-    const { data, root } = parseTomlBlock(raw);
-    return { data, root, writer: tomlWriter(raw, root) };
+    const { data, root, homes } = parseTomlBlock(raw);
+    return { data, root, writer: tomlWriter(raw, root, homes) };
   }
   const { data, root } = parseJsonBlock(raw);
   return { data, root, writer: jsonWriter(raw) };
@@ -67,22 +82,41 @@ export class FrontMatterEditError extends Error {
 export function writeFrontMatter(raw: string, format: FrontMatterFormat, next: FmMap): string {
   const located = locate(raw, format);
   if (sameValue(located.data, next)) return raw;
+  let target = next;
   let reason = '';
   try {
-    const text = applySplices(raw, patchNode(raw, located.root, next, located.writer));
-    if (readsAs(text, format, next)) return text;
+    if (located.yaml) target = prepareYamlEdit(located.yaml, next);
+    const text = applySplices(raw, patchNode(raw, located.root, target, located.writer));
+    if (readsAs(text, format, target)) return text;
     reason = 'the in-place edit did not read back as intended';
   } catch (error) {
+    if (error instanceof EditRefused) throw new FrontMatterEditError(error.message);
     if (!(error instanceof CannotEditInPlace)) throw error;
     reason = error.message;
   }
-  if (format === 'yaml') {
-    const text = yamlDocumentFallback(raw, next);
-    if (readsAs(text, format, next)) return text;
+  if (located.yaml) {
+    const refusal = yamlFallbackRefusal(located.yaml);
+    if (refusal === null) {
+      const text = yamlDocumentFallback(raw, target);
+      if (readsAs(text, format, target) && keepsComments(raw, text)) return text;
+      if (readsAs(text, format, target)) reason = 'rewriting the block would drop a comment';
+    } else reason = `${reason} (${refusal})`;
   }
   throw new FrontMatterEditError(
     `This change cannot be written safely in ${format.toUpperCase()}: ${reason}`,
   );
+}
+
+/** True when every comment of `before` is still in `after`, in the same order. */
+function keepsComments(before: string, after: string): boolean {
+  const kept = yamlComments(after);
+  let cursor = 0;
+  for (const comment of yamlComments(before)) {
+    while (cursor < kept.length && kept[cursor] !== comment) cursor++;
+    if (cursor === kept.length) return false;
+    cursor++;
+  }
+  return true;
 }
 
 function readsAs(text: string, format: FrontMatterFormat, next: FmMap): boolean {
@@ -90,32 +124,7 @@ function readsAs(text: string, format: FrontMatterFormat, next: FmMap): boolean 
   return read.ok && sameValue(read.data, next);
 }
 
-/** The value at `path` in data (undefined when absent). */
-export function getIn(data: FmValue, path: readonly (string | number)[]): FmValue | undefined {
-  let cursor: FmValue | undefined = data;
-  for (const part of path) {
-    if (Array.isArray(cursor)) cursor = cursor[Number(part)];
-    else if (isFmMap(cursor))
-      cursor = Object.prototype.hasOwnProperty.call(cursor, part) ? cursor[String(part)] : undefined;
-    else return undefined;
-  }
-  return cursor;
-}
-
-/** A copy of data with `value` at `path` (maps and lists on the way are copied, new keys go last). */
-export function setIn<T extends FmValue>(data: T, path: readonly (string | number)[], value: FmValue): T {
-  if (path.length === 0) return value as T;
-  const [head, ...rest] = path as [string | number, ...(string | number)[]];
-  if (Array.isArray(data)) {
-    const copy = [...data];
-    copy[Number(head)] = setIn((copy[Number(head)] ?? {}) as FmValue, rest, value);
-    return copy as T;
-  }
-  const map: FmMap = isFmMap(data) ? data : {};
-  const key = String(head);
-  const child: FmValue = Object.prototype.hasOwnProperty.call(map, key) ? map[key]! : {};
-  return { ...map, [key]: setIn(child, rest, value) } as T;
-}
+export { getIn, setIn };
 
 /** A copy of data without the key or item at `path`. */
 export function removeIn<T extends FmValue>(data: T, path: readonly (string | number)[]): T {
@@ -136,4 +145,75 @@ export function removeIn<T extends FmValue>(data: T, path: readonly (string | nu
     return copy as T;
   }
   return { ...map, [key]: removeIn(map[key] as FmValue, rest) } as T;
+}
+
+/** Where the value at `path` lies in the block's text (its own characters), or null when absent or unreadable. */
+export function locateValue(
+  raw: string,
+  format: FrontMatterFormat,
+  path: readonly (string | number)[],
+): { start: number; end: number } | null {
+  let node: LocNode;
+  try {
+    node = locate(raw, format).root;
+  } catch {
+    return null;
+  }
+  for (const part of path) {
+    if (node.kind === 'scalar') return null;
+    const entry: LocEntry | undefined = node.entries.find((candidate) => candidate.key === String(part));
+    if (!entry) return null;
+    node = entry.node;
+  }
+  return { start: node.start, end: node.end };
+}
+
+/** Something the form says about a value: it is tagged (read-only), anchored, or an alias. */
+export interface FrontMatterNote {
+  path: string[];
+  kind: 'tag' | 'anchor' | 'alias';
+  /** For a tag: the tag as written (`!!binary`, `!foo`); for an anchor or alias: its name. */
+  name: string;
+  /** For a tag: the value's source text; else the sentence the form shows. */
+  text: string;
+}
+
+function quotePath(path: readonly string[]): string {
+  return `"${path.join('.')}"`;
+}
+
+/** The notes on a block's values (YAML tags, anchors and aliases); none for other formats or unreadable text. */
+export function frontMatterNotes(raw: string, format: FrontMatterFormat): FrontMatterNote[] {
+  // Only a block with an anchor, alias or tag indicator can have notes: skip the parse otherwise.
+  if (format !== 'yaml' || !/[&*!]/.test(raw)) return [];
+  let parsed: YamlParsed;
+  try {
+    parsed = parseYamlBlock(raw);
+  } catch {
+    return [];
+  }
+  const notes: FrontMatterNote[] = parsed.tagged.map((tagged) => ({
+    path: tagged.path,
+    kind: 'tag',
+    name: tagged.tag,
+    text: tagged.text,
+  }));
+  for (const group of parsed.anchors) {
+    if (group.aliases.length === 0) continue;
+    notes.push({
+      path: group.path,
+      kind: 'anchor',
+      name: group.anchor,
+      text: `Shares its value with ${group.aliases.map(quotePath).join(', ')} (anchor &${group.anchor}): a change here changes them too.`,
+    });
+    for (const alias of group.aliases) {
+      notes.push({
+        path: alias,
+        kind: 'alias',
+        name: group.anchor,
+        text: `Shows the value of ${quotePath(group.path)} (alias *${group.anchor}): change it there to change both, or here to give this key its own value.`,
+      });
+    }
+  }
+  return notes;
 }

@@ -64,12 +64,20 @@ export interface Splice {
 export interface FormatWriter {
   /** The line break used for new lines. */
   eol: string;
+  /** The block's root map: emptied by removing its entries' lines, never rewritten whole. */
+  root?: LocCollection;
   /** Text for a changed scalar, keeping the old one's style where it can. */
   scalar(value: FmValue, old: LocScalar, inFlow: boolean): string;
   /** A splice replacing node with value (any type). Throws CannotEditInPlace when it cannot. */
   replace(node: LocNode, value: FmValue, inFlow: boolean): Splice | Splice[];
   /** False when a block list cannot hold `value` as an item (a TOML array of tables takes only tables). */
   acceptsItem?(collection: LocCollection, value: FmValue): boolean;
+  /** True when a 'fixed' collection can still be patched entry by entry (a TOML implied or dotted-key table). */
+  editsFixed?(collection: LocCollection): boolean;
+  /** The splices removing one entry with its own lines, or null for the generic removal. */
+  entryLines?(collection: LocCollection, entry: LocEntry): Splice[] | null;
+  /** The splice adding new entries to a 'fixed' collection, or null when it cannot take them. */
+  appendFixed?(collection: LocCollection, entries: [string, FmValue][]): Splice | null;
   /** The full lines (ending with eol) of a new entry of a block collection. */
   blockEntry(collection: LocCollection, key: string, value: FmValue): string;
   /** The text of a new entry of a bracket collection, placed after `indent` on its line. */
@@ -82,6 +90,52 @@ export class CannotEditInPlace extends Error {
     super(message);
     this.name = 'CannotEditInPlace';
   }
+}
+
+/** Thrown when an edit must not be written at all (a read-only value); no fallback is tried. */
+export class EditRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EditRefused';
+  }
+}
+
+/** Splices removing every entry of a block collection with its whole lines (comments between them stay). */
+export function removeEntryLines(source: string, node: LocCollection): Splice[] {
+  return node.entries.map((entry) => {
+    const start = lineStart(source, entry.start);
+    if (!/^[ \t]*$/.test(source.slice(start, entry.start))) {
+      throw new CannotEditInPlace('An entry shares its line with another.');
+    }
+    return { start, end: lineEndAfter(source, entry.end), text: '' };
+  });
+}
+
+/** The value at `path` in data (undefined when absent). */
+export function getIn(data: FmValue, path: readonly (string | number)[]): FmValue | undefined {
+  let cursor: FmValue | undefined = data;
+  for (const part of path) {
+    if (Array.isArray(cursor)) cursor = cursor[Number(part)];
+    else if (isFmMap(cursor))
+      cursor = Object.prototype.hasOwnProperty.call(cursor, part) ? cursor[String(part)] : undefined;
+    else return undefined;
+  }
+  return cursor;
+}
+
+/** A copy of data with `value` at `path` (maps and lists on the way are copied, new keys go last). */
+export function setIn<T extends FmValue>(data: T, path: readonly (string | number)[], value: FmValue): T {
+  if (path.length === 0) return value as T;
+  const [head, ...rest] = path as [string | number, ...(string | number)[]];
+  if (Array.isArray(data)) {
+    const copy = [...data];
+    copy[Number(head)] = setIn((copy[Number(head)] ?? {}) as FmValue, rest, value);
+    return copy as T;
+  }
+  const map: FmMap = isFmMap(data) ? data : {};
+  const key = String(head);
+  const child: FmValue = Object.prototype.hasOwnProperty.call(map, key) ? map[key]! : {};
+  return { ...map, [key]: setIn(child, rest, value) } as T;
 }
 
 /** True when a and b are the same data (deep, order of map keys ignored). */

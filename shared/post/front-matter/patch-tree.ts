@@ -31,10 +31,11 @@ export function patchNode(
     return list(writer.replace(node, next, inFlow));
   }
   const childFlow = inFlow || node.layout === 'bracket';
-  if (node.layout !== 'fixed' && node.kind === 'map' && isFmMap(next) && Object.keys(next).length > 0) {
+  const editable = node.layout !== 'fixed' || writer.editsFixed?.(node) === true;
+  if (editable && node.kind === 'map' && isFmMap(next) && Object.keys(next).length > 0) {
     return patchMap(source, node, next, writer, childFlow);
   }
-  if (node.layout !== 'fixed' && node.kind === 'seq' && Array.isArray(next) && next.length > 0) {
+  if (editable && node.kind === 'seq' && Array.isArray(next) && next.length > 0) {
     if (writer.acceptsItem && !next.every((item) => writer.acceptsItem!(node, item))) {
       return list(writer.replace(node, next, inFlow));
     }
@@ -62,7 +63,12 @@ function patchMap(
   });
   const known = new Set(node.entries.map((entry) => entry.key));
   const added = Object.keys(next).filter((key) => !known.has(key));
-  if (added.length > 0 && node.entries.length > 0 && removed.size === node.entries.length) {
+  if (
+    added.length > 0 &&
+    node.entries.length > 0 &&
+    removed.size === node.entries.length &&
+    !(node === writer.root && node.layout === 'block')
+  ) {
     return list(writer.replace(node, next, childFlow));
   }
   splices.push(...removeEntries(source, node, removed, writer));
@@ -141,6 +147,11 @@ function removeEntries(
   const splices: Splice[] = [];
   for (let a = 0; a < entries.length; a++) {
     if (!removed.has(a)) continue;
+    const own = writer.entryLines?.(node, entries[a]!);
+    if (own) {
+      splices.push(...own);
+      continue;
+    }
     let b = a;
     while (removed.has(b + 1)) b++;
     const first = entries[a]!;
@@ -180,8 +191,14 @@ function appendEntries(
   writer: FormatWriter,
   removed: Set<number>,
 ): Splice {
-  if (node.layout === 'fixed')
+  if (node.layout === 'fixed') {
+    const splice = writer.appendFixed?.(
+      node,
+      keys.map((key) => [key, valueOf(key)]),
+    );
+    if (splice) return splice;
     throw new CannotEditInPlace('This collection cannot take new entries in place.');
+  }
   if (node.layout === 'block') {
     let text = keys.map((key) => writer.blockEntry(node, key, valueOf(key))).join('');
     const at = node.appendAt;

@@ -19,10 +19,17 @@ const bareKey = /^[A-Za-z0-9_-]+$/;
 const dateLiteral =
   /^(\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})?)?|\d{2}:\d{2}(:\d{2}(\.\d+)?)?)$/;
 
-/** A parsed TOML block: its data (dates as their source text) and its located tree. */
+/** Where a table's key/value lines are written: the section (root, `[header]` table or `[[array]]` element) and the dotted path from it. */
+export interface TomlHome {
+  section: LocCollection;
+  rel: string[];
+}
+
+/** A parsed TOML block: its data (dates as their source text), its located tree and each table's home. */
 export interface TomlParsed {
   data: FmMap;
   root: LocCollection;
+  homes: Map<LocCollection, TomlHome>;
 }
 
 /** Parses TOML front matter (smol-toml for values, a small scanner for where each one lies). */
@@ -31,15 +38,19 @@ export function parseTomlBlock(source: string): TomlParsed {
   try {
     parsed = parseToml(source) as Record<string, unknown>;
   } catch (error) {
+    const first = ((error as Error).message.split('\n')[0] ?? '').replace(/^Invalid TOML document: /, '');
     const wrapped = new Error(
-      ((error as Error).message.split('\n')[0] ?? '').replace(/^Invalid TOML document: /, ''),
+      /cannot be represented losslessly/.test(first)
+        ? 'An integer is too large to edit safely (beyond ±2^53): edit the front matter as text.'
+        : first,
     );
     if (error instanceof TomlError) (wrapped as Error & { line?: number }).line = error.line;
     throw wrapped;
   }
-  const root = new Scanner(source).scan();
+  const scanner = new Scanner(source);
+  const root = scanner.scan();
   const data = attachValues(root, parsed) as FmMap;
-  return { data, root };
+  return { data, root, homes: scanner.homes };
 }
 
 function attachValues(node: LocNode, value: unknown): FmValue {
@@ -96,9 +107,13 @@ function newMap(start: number, layout: LocCollection['layout'], path: string[]):
 class Scanner {
   private i = 0;
   private readonly root: LocCollection;
+  /** Each table's section and dotted path from it (see TomlHome). */
+  readonly homes = new Map<LocCollection, TomlHome>();
+  private readonly sectionSet = new Set<LocCollection>();
   constructor(private readonly s: string) {
     this.root = newMap(0, 'block', []);
     this.root.appendAt = -1;
+    this.sectionSet.add(this.root);
   }
 
   scan(): LocCollection {
@@ -120,6 +135,7 @@ class Scanner {
         const headerEnd = this.i;
         this.restOfLine();
         section = isArray ? this.arrayTable(path, start) : this.table(path, start);
+        this.sectionSet.add(section);
         section.end = headerEnd;
         section.appendAt = lineEndAfter(s, headerEnd);
         sections.push(section);
@@ -133,7 +149,10 @@ class Scanner {
       const node = this.value();
       this.restOfLine();
       let target = section;
-      for (const part of keyParts.slice(0, -1)) target = this.child(target, part, start, 'fixed');
+      keyParts.slice(0, -1).forEach((part, index) => {
+        target = this.child(target, part, start, 'fixed');
+        if (!this.homes.has(target)) this.homes.set(target, { section, rel: keyParts.slice(0, index + 1) });
+      });
       const key = keyParts[keyParts.length - 1]!;
       target.entries.push({ key, start, end: node.end, node });
       if (target !== section) this.stretch(target, node.end);
@@ -178,18 +197,26 @@ class Scanner {
     return map;
   }
 
-  private table(path: string[], start: number): LocCollection {
+  /** Walks `parts` from the root as a header names them, giving new tables their home. */
+  private walk(parts: string[], start: number, lastLayout: LocCollection['layout']): LocCollection {
     let target = this.root;
-    path.forEach((part, index) => {
-      const last = index === path.length - 1;
-      target = this.child(target, part, start, last ? 'block' : 'fixed');
-      if (last) {
-        target.layout = 'block';
-        target.start = start;
-        const entry = this.findEntry(path);
-        if (entry) entry.start = Math.min(entry.start, start);
-      }
+    let home: TomlHome = { section: this.root, rel: [] };
+    parts.forEach((part, index) => {
+      const last = index === parts.length - 1;
+      target = this.child(target, part, start, last ? lastLayout : 'fixed');
+      const rel = [...home.rel, part];
+      if (!this.homes.has(target)) this.homes.set(target, { section: home.section, rel });
+      home = this.sectionSet.has(target) ? { section: target, rel: [] } : { section: home.section, rel };
     });
+    return target;
+  }
+
+  private table(path: string[], start: number): LocCollection {
+    const target = this.walk(path, start, 'block');
+    target.layout = 'block';
+    target.start = start;
+    const entry = this.findEntry(path);
+    if (entry) entry.start = Math.min(entry.start, start);
     return target;
   }
 
@@ -207,14 +234,20 @@ class Scanner {
   }
 
   private arrayTable(path: string[], start: number): LocCollection {
-    let parent = this.root;
-    for (const part of path.slice(0, -1)) parent = this.child(parent, part, start, 'fixed');
+    const parent = this.walk(path.slice(0, -1), start, 'fixed');
     const key = path[path.length - 1]!;
     let entry = parent.entries.find((candidate) => candidate.key === key);
     if (!entry) {
       const seq: LocCollection = { ...newMap(start, 'block', path), kind: 'seq', value: [] };
       entry = { key, start, end: start, node: seq };
       parent.entries.push(entry);
+      const home = this.homes.get(parent);
+      this.homes.set(
+        seq,
+        this.sectionSet.has(parent) || !home
+          ? { section: parent, rel: [key] }
+          : { section: home.section, rel: [...home.rel, key] },
+      );
     }
     const seq = entry.node as LocCollection;
     const element = newMap(start, 'block', [...path, elementMark]);
@@ -392,20 +425,6 @@ class Scanner {
   }
 }
 
-/** The table (or the last element of an array of tables) at `path`, as a header would name it. */
-function tableAt(root: LocCollection, path: string[]): LocCollection | null {
-  let node: LocNode = root;
-  for (const part of path) {
-    if (node.kind !== 'map') return null;
-    const entry: LocEntry | undefined = node.entries.find((candidate) => candidate.key === part);
-    if (!entry) return null;
-    node = entry.node;
-    if (node.kind === 'seq' && node.layout === 'block')
-      node = node.entries[node.entries.length - 1]?.node ?? node;
-  }
-  return node.kind === 'scalar' ? null : node;
-}
-
 function keyText(key: string): string {
   return bareKey.test(key) ? key : tomlBasic(key);
 }
@@ -449,38 +468,65 @@ function tomlScalar(value: FmValue, old: LocScalar): string {
   return tomlInline(value);
 }
 
+function isLineTable(node: LocNode): node is LocCollection {
+  return node.kind !== 'scalar' && node.open === -1 && node.layout !== 'bracket';
+}
+
 /** The writer of TOML text for the generic patcher: values are spliced in place, keys get their own lines. */
-export function tomlWriter(source: string, root: LocCollection): FormatWriter {
+export function tomlWriter(
+  source: string,
+  root: LocCollection,
+  homes: Map<LocCollection, TomlHome> = new Map(),
+): FormatWriter {
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
+  const ownLines = (entry: LocEntry): Splice[] => {
+    const node = entry.node;
+    if (node.kind === 'map' && node.layout === 'fixed' && node.open === -1) {
+      return node.entries.flatMap(ownLines);
+    }
+    return [{ start: lineStart(source, entry.start), end: lineEndAfter(source, entry.end), text: '' }];
+  };
+  const dotted = (home: TomlHome, key: string | null, value: FmValue): string =>
+    `${[...home.rel, ...(key === null ? [] : [key])].map(keyText).join('.')} = ${tomlInline(value)}${eol}`;
   return {
     eol,
+    root,
     scalar: (value, old) => tomlScalar(value, old),
+    editsFixed: (collection) => collection.kind === 'map' && collection.open === -1,
+    entryLines: (collection, entry) => (isLineTable(collection) ? ownLines(entry) : null),
+    appendFixed(collection, entries) {
+      const home = homes.get(collection);
+      if (!home || collection.open !== -1) return null;
+      const at = home.section.appendAt;
+      let text = entries.map(([key, value]) => dotted(home, key, value)).join('');
+      if (at > 0 && source[at - 1] !== '\n') text = eol + text.slice(0, text.length - eol.length);
+      return { start: at, end: at, text };
+    },
     replace(node: LocNode, value: FmValue): Splice | Splice[] {
-      if (node.kind !== 'scalar' && node.layout === 'block') {
-        const parent = tableAt(root, node.path.slice(0, -1));
-        const key = node.path[node.path.length - 1];
-        if (key === elementMark)
-          throw new CannotEditInPlace('An element of a TOML array of tables must stay a table.');
+      if (isLineTable(node)) {
         if (
-          !parent ||
-          parent.layout !== 'block' ||
-          parent.kind !== 'map' ||
-          key === undefined ||
-          node === root
+          node.kind === 'map' &&
+          node.layout === 'block' &&
+          isFmMap(value) &&
+          Object.keys(value).length === 0
         ) {
-          throw new CannotEditInPlace('This TOML table can only be changed key by key.');
+          // A table (or the whole block) emptied keeps its header and comments, loses its keys' lines.
+          return node.entries.flatMap(ownLines);
         }
-        return [
-          { start: lineStart(source, node.start), end: lineEndAfter(source, node.end), text: '' },
-          {
-            start: parent.appendAt,
-            end: parent.appendAt,
-            text: `${keyText(key)} = ${tomlInline(value)}${eol}`,
-          },
-        ];
-      }
-      if (node.kind === 'map' && node.layout === 'fixed' && node.open === -1) {
-        throw new CannotEditInPlace('A TOML table written with dotted keys can only be changed key by key.');
+        if (node === root)
+          throw new CannotEditInPlace('The whole TOML block can only be changed key by key.');
+        if (node.path[node.path.length - 1] === elementMark)
+          throw new CannotEditInPlace('An element of a TOML array of tables must stay a table.');
+        const home = homes.get(node);
+        if (!home) throw new CannotEditInPlace('This TOML table can only be changed key by key.');
+        const removal =
+          node.layout === 'fixed'
+            ? node.entries.flatMap(ownLines)
+            : [{ start: lineStart(source, node.start), end: lineEndAfter(source, node.end), text: '' }];
+        const at = home.section.appendAt;
+        const line = dotted(home, null, value);
+        const text = at > 0 && source[at - 1] !== '\n' ? eol + line.slice(0, line.length - eol.length) : line;
+        return [...removal, { start: at, end: at, text }];
       }
       return {
         start: node.start,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { EventName, EventPayload, Handlers, PostChangeKind, SiteInfo } from '../../shared/api';
 import { PostdeskError } from '../../shared/errors';
+import { createGitHandlers } from './git/git-handlers';
 import { imageCatalogOf } from './images/image-catalog';
 import { importImage } from './images/import-image';
 import { BackupStore } from './backup-store';
@@ -235,6 +236,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       await options.revealItem(await resolveExisting(open.info.root, id));
       return null;
     },
+    ...createGitHandlers({ site: () => site().info, emit }),
   };
 
   return {

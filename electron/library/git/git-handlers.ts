@@ -8,7 +8,7 @@ import { PostdeskError } from '../../../shared/errors';
 import { writeFileAtomic } from '../atomic-write';
 import { moveToTrash } from '../post-trash';
 import { checkRelativeId, isInside } from '../site-paths';
-import { findRepo, readStatus, suggestedIgnore, type RepoPlace } from './git-repo';
+import { findRepo, idOf, readStatus, suggestedIgnore, type RepoPlace } from './git-repo';
 import { pull, push } from './git-sync';
 import { explain, gitOk, runGit } from './run-git';
 
@@ -19,6 +19,11 @@ export type GitHandlers = Pick<Handlers, keyof typeof gitMethods>;
 export interface GitContext {
   site: () => SiteInfo;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /**
+   * Told the site-relative ids of the files a git operation rewrote (pull, resolve, discard, finish),
+   * so open tabs and the list follow even when the watcher takes the bytes for the app's own save.
+   */
+  touched?: (ids: string[]) => Promise<void>;
 }
 
 const maxShownBytes = 4 * 1024 * 1024;
@@ -81,6 +86,27 @@ export function createGitHandlers(context: GitContext): GitHandlers {
       await fs.rm(dir, { recursive: true, force: true });
     }
   }
+
+  const headOf = async (top: string): Promise<string | null> => {
+    const run = await runGit(top, ['rev-parse', '--verify', '--quiet', 'HEAD']);
+    return run.code === 0 ? run.stdout.trim() : null;
+  };
+  /** Reports the files that differ between `before` and HEAD now, plus `also`, to `touched`. */
+  const report = async (place: RepoPlace, before: string | null, also: readonly string[]): Promise<void> => {
+    if (!context.touched) return;
+    const paths = new Set(also);
+    const after = await headOf(place.top);
+    if (before !== null && after !== null && before !== after) {
+      const run = await runGit(place.top, ['diff', '--name-only', '-z', before, after]);
+      for (const name of run.stdout.split('\0')) if (name !== '') paths.add(name);
+    }
+    const ids: string[] = [];
+    for (const repoPath of paths) {
+      const id = idOf(place, repoPath);
+      if (id !== null) ids.push(id);
+    }
+    if (ids.length > 0) await context.touched(ids).catch(() => undefined);
+  };
 
   const conflicted = async (): Promise<string[]> =>
     (await readStatus(context.site())).files
@@ -178,6 +204,7 @@ export function createGitHandlers(context: GitContext): GitHandlers {
         } else {
           await gitOk(place.top, ['checkout', 'HEAD', '--', repoPath], 'Restoring the committed version');
         }
+        await report(place, null, [repoPath]);
         return { trashId };
       }),
 
@@ -231,6 +258,7 @@ export function createGitHandlers(context: GitContext): GitHandlers {
         }
         await writeFileAtomic(await absolute(place, repoPath), text);
         await gitOk(place.top, ['add', '--', repoPath], 'Marking the file resolved');
+        await report(place, null, [repoPath]);
         return null;
       }),
 
@@ -252,8 +280,14 @@ export function createGitHandlers(context: GitContext): GitHandlers {
               ? ['merge', '--abort']
               : ['commit', '--no-edit']
             : ['rebase', action === 'abort' ? '--abort' : '--continue'];
+        const before = await headOf(place.top);
         const run = await runGit(place.top, args, { timeoutMs: 120_000 });
         if (run.code !== 0) throw new PostdeskError('io', `git ${args.join(' ')} failed:\n${explain(run)}`);
+        await report(
+          place,
+          before,
+          status.files.map((file) => file.path),
+        );
         return { output: `${run.stdout}${run.stderr}`.trim() };
       }),
 

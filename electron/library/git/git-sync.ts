@@ -3,6 +3,21 @@ import { runGit, type GitRun } from './run-git';
 
 const networkTimeoutMs = 120_000;
 
+/** Git's output with each progress meter (lines rewritten with carriage returns) reduced to its last state. */
+export function withoutProgressSteps(text: string): string {
+  return text
+    .split('\n')
+    .map(
+      (line) =>
+        line
+          .split('\r')
+          .filter((part) => part.trim() !== '')
+          .at(-1) ?? '',
+    )
+    .filter((line) => line.trim() !== '')
+    .join('\n');
+}
+
 function result(
   outcome: GitSyncOutcome,
   message: string,
@@ -136,7 +151,7 @@ export async function pull(
   if (conflicts.length > 0) {
     return result(
       'conflicts',
-      `${conflicts.length === 1 ? 'A file is' : `${conflicts.length} files are`} in conflict: resolve each one, then finish (or abort to go back).`,
+      `${conflicts.length === 1 ? '1 file is' : `${conflicts.length} files are`} in conflict: resolve each one, then finish (or abort to go back).`,
       output,
       { conflicts },
     );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { BodyKind } from '../../../shared/api';
 import type { OpenDocument } from '../../state/document-store';
 import { isDirty } from '../../state/document-store';
@@ -17,10 +17,13 @@ export function StatusBar({
   doc,
   body = '',
   kind,
+  children,
 }: {
   doc: OpenDocument | null;
   body?: string;
   kind?: BodyKind;
+  /** More parts of the line (the git branch and the Changes button). */
+  children?: ReactNode;
 }) {
   const caret = useStore(caretStore);
   const [stats, setStats] = useState<BodyStats | null>(null);
@@ -62,6 +65,7 @@ export function StatusBar({
         </span>
       ) : null}
       {doc && kind ? <span className="status-kind">{kind === 'html' ? 'HTML' : 'Markdown'}</span> : null}
+      {children}
     </footer>
   );
 }

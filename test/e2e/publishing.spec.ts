@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,16 @@ writeFileSync(
   globalConfig,
   '[init]\n\tdefaultBranch = main\n[user]\n\tname = Test Writer\n\temail = writer@example.test\n',
 );
-Object.assign(process.env, isolatedGitEnv(home, globalConfig));
+const isolated = isolatedGitEnv(home, globalConfig);
+const previousEnv = Object.fromEntries(Object.keys(isolated).map((key) => [key, process.env[key]]));
+Object.assign(process.env, isolated);
+test.afterAll(() => {
+  for (const [key, value] of Object.entries(previousEnv)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  rmSync(home, { recursive: true, force: true });
+});
 
 const saveKey = process.platform === 'darwin' ? 'Meta+S' : 'Control+S';
 const post = 'content/posts/first-post.md';
@@ -170,4 +179,58 @@ test('a conflicting push from another clone is pulled, resolved with "Keep mine"
   expect(subjects).toContain('Their title');
   // The editor shows the resolved file, not conflict markers.
   await expect(page.getByLabel('title', { exact: true })).toHaveValue('My title');
+});
+
+test('a pull that changes a post with unsaved edits keeps them and shows the disk conflict', async ({
+  page,
+  site,
+}) => {
+  const bare = publishable(site);
+  const other = `${site}-other`;
+  git(path.dirname(site), 'clone', '--quiet', bare, other);
+  const second = 'content/posts/second-post.md';
+  await writeFile(
+    path.join(other, second),
+    `${await readFile(path.join(other, second), 'utf8')}Their line.\n`,
+  );
+  git(
+    other,
+    '-c',
+    'user.name=Other',
+    '-c',
+    'user.email=other@example.test',
+    'commit',
+    '--quiet',
+    '-am',
+    'Their line',
+  );
+  git(other, 'push', '--quiet');
+
+  await page
+    .getByRole('listbox', { name: 'Posts' })
+    .getByRole('option', { name: /Second Post/ })
+    .click();
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('My unsaved line.');
+  await expect(page.getByRole('status')).toHaveText('Unsaved changes');
+
+  const panel = await openChanges(page);
+  await expect(page.getByText('Branch main ↑0 ↓0')).toBeVisible();
+  await panel.getByRole('button', { name: 'Pull', exact: true }).click();
+  await expect(panel.getByText("Pulled the remote's changes.")).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'changed on disk' })).toBeVisible();
+  await expect(page.locator('.cm-content')).toContainText('My unsaved line.');
+  await expect(page.getByRole('status')).toHaveText('Unsaved changes');
+  expect(await readFile(path.join(site, second), 'utf8')).toContain('Their line.');
+  expect(await readFile(path.join(site, second), 'utf8')).not.toContain('My unsaved line.');
+});
+
+test('a folder that is no repository offers git init with a .gitignore', async ({ page, site }) => {
+  const panel = await openChanges(page);
+  await expect(panel.getByText('This site is not in a git repository.', { exact: false })).toBeVisible();
+  await panel.getByRole('button', { name: 'Create repository' }).click();
+  await expect(panel.getByRole('checkbox', { name: post })).toBeChecked();
+  expect(await readFile(path.join(site, '.gitignore'), 'utf8')).toContain('public/');
+  expect(git(site, 'rev-parse', '--is-inside-work-tree').trim()).toBe('true');
 });

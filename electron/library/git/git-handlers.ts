@@ -34,6 +34,16 @@ function textOrNull(bytes: Buffer): string | null {
   return bytes.toString('utf8');
 }
 
+/** A work-tree file's bytes as git sees them: a symbolic link's target text (never followed), else the file; null when absent. */
+async function readWorkFile(file: string): Promise<Buffer | null> {
+  const link = await fs.lstat(file).catch(() => null);
+  if (link === null) return null;
+  if (link.isSymbolicLink()) return Buffer.from(await fs.readlink(file), 'utf8');
+  if (!link.isFile() || link.size > maxShownBytes)
+    return link.isFile() ? Buffer.alloc(maxShownBytes + 1) : null;
+  return fs.readFile(file);
+}
+
 /**
  * The handlers that publish through git: every call finds the site's repository afresh, accepts
  * only paths git itself reports as changed, and runs one git operation at a time.
@@ -124,10 +134,7 @@ export function createGitHandlers(context: GitContext): GitHandlers {
           ? null
           : await runGit(place.top, ['show', `HEAD:${repoPath}`], { maxBytes: maxShownBytes * 2 });
       const headText = headRun && headRun.code === 0 ? textOrNull(Buffer.from(headRun.stdout, 'utf8')) : null;
-      const workBytes =
-        file.state === 'deleted'
-          ? null
-          : await fs.readFile(await absolute(place, repoPath)).catch(() => null);
+      const workBytes = file.state === 'deleted' ? null : await readWorkFile(await absolute(place, repoPath));
       const work = workBytes ? textOrNull(workBytes) : null;
       const binary = (workBytes !== null && work === null) || (headRun?.code === 0 && headText === null);
       return {
@@ -246,7 +253,8 @@ export function createGitHandlers(context: GitContext): GitHandlers {
       const [ours, theirs] = [await stage(2), await stage(3)];
       // In a rebase, "ours" is the upstream being replayed onto and "theirs" is the writer's commit.
       const rebase = status.operation === 'rebase';
-      const merged = await fs.readFile(await absolute(place, repoPath), 'utf8').catch(() => null);
+      const mergedBytes = await readWorkFile(await absolute(place, repoPath));
+      const merged = mergedBytes ? textOrNull(mergedBytes) : null;
       return { path: repoPath, mine: rebase ? theirs : ours, theirs: rebase ? ours : theirs, merged };
     },
 

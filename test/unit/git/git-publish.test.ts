@@ -157,6 +157,26 @@ describe('git commit', () => {
     expect((await library.handlers.gitStatus({})).ahead).toBe(0);
   });
 
+  it('commits a deleted post, and a symbolic link is shown as its target, never followed', async () => {
+    await open();
+    await import('node:fs/promises').then(async (fs) => {
+      await fs.rm(path.join(box.site, 'content/posts/third-post.md'));
+      await fs.symlink('/etc/hostname', path.join(box.site, 'content/posts/link.md'));
+    });
+    const diff = await library.handlers.gitDiff({ path: 'content/posts/link.md' });
+    expect(diff.work).toBe('/etc/hostname');
+    await library.handlers.gitCommit({
+      paths: ['content/posts/third-post.md'],
+      message: 'Remove the third post',
+    });
+    expect(box.git(box.site, 'show', '--name-status', '--format=', 'HEAD').trim()).toBe(
+      'D\tcontent/posts/third-post.md',
+    );
+    expect((await library.handlers.gitStatus({})).files.map((file) => file.path)).toEqual([
+      'content/posts/link.md',
+    ]);
+  });
+
   it('refuses paths git does not report as changed', async () => {
     await open();
     await expect(
@@ -264,6 +284,28 @@ describe('git pull and push', () => {
     await library.handlers.gitFinish({ action: 'abort' });
     expect(await readFile(path.join(box.site, post), 'utf8')).toBe('mine\n');
     expect((await library.handlers.gitStatus({})).operation).toBeNull();
+  });
+
+  it('with pull.rebase set, a conflict is a rebase: "mine" is still the writer’s text, and continue finishes it', async () => {
+    await open();
+    box.git(box.site, 'config', 'pull.rebase', 'true');
+    const other = box.clone('other');
+    await writeFile(path.join(other, post), 'theirs\n');
+    box.git(other, 'commit', '--quiet', '-am', 'Theirs');
+    box.git(other, 'push', '--quiet');
+    await writeFile(path.join(box.site, post), 'mine\n');
+    await library.handlers.gitCommit({ paths: [post], message: 'Mine' });
+    expect((await library.handlers.gitPull({})).outcome).toBe('conflicts');
+    const status = await library.handlers.gitStatus({});
+    expect(status.operation).toBe('rebase');
+    expect(status.message).toContain('Continue rebase');
+    const conflict = await library.handlers.gitConflict({ path: post });
+    expect(conflict).toMatchObject({ mine: 'mine\n', theirs: 'theirs\n' });
+    await library.handlers.gitResolve({ path: post, text: 'mine and theirs\n' });
+    await library.handlers.gitFinish({ action: 'continue' });
+    expect((await library.handlers.gitStatus({})).operation).toBeNull();
+    expect(box.git(box.site, 'log', '--format=%s', '-2').trim().split('\n')).toEqual(['Mine', 'Theirs']);
+    expect(await readFile(path.join(box.site, post), 'utf8')).toBe('mine and theirs\n');
   });
 
   it('a first push asks before setting the upstream', async () => {

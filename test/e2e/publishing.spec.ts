@@ -234,3 +234,23 @@ test('a folder that is no repository offers git init with a .gitignore', async (
   expect(await readFile(path.join(site, '.gitignore'), 'utf8')).toContain('public/');
   expect(git(site, 'rev-parse', '--is-inside-work-tree').trim()).toBe('true');
 });
+
+test('"Commit and push on save" (off by default) publishes each saved post', async ({ page, site }) => {
+  const bare = publishable(site);
+  const panel = await openChanges(page);
+  const toggle = panel.getByRole('checkbox', { name: 'Commit and push on save' });
+  await expect(toggle).not.toBeChecked();
+  await toggle.check();
+  await page
+    .getByRole('listbox', { name: 'Posts' })
+    .getByRole('option', { name: /Second Post/ })
+    .click();
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('Published on save.');
+  await page.keyboard.press(saveKey);
+  await expect(page.getByRole('status')).toHaveText('Saved');
+  await expect(panel.getByText(/Last save: Published [0-9a-f]{7}/)).toBeVisible();
+  expect(git(bare, 'log', '-1', '--format=%s', 'main').trim()).toBe('Update Second Post');
+  expect(git(bare, 'diff', '--numstat', 'main~1', 'main')).toBe('1\t0\tcontent/posts/second-post.md\n');
+});

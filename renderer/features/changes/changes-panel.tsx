@@ -3,6 +3,7 @@ import type { PostdeskApi } from '../../../shared/api';
 import type { GitFile, GitSyncResult } from '../../../shared/api-git';
 import { useStore } from '../../state/create-store';
 import { libraryStore, refreshPosts } from '../../state/library-store';
+import { autoPublishStore, setAutoPublish } from './auto-publish';
 import { changesOpenStore, toggleChanges } from './changes-view-store';
 import { suggestCommitMessage } from './commit-message';
 import { ConflictView } from './conflict-view';
@@ -25,6 +26,7 @@ export function ChangesPanel({ api, openId }: { api: PostdeskApi; openId: string
   const open = useStore(changesOpenStore);
   const { status, error } = useStore(gitStore);
   const posts = useStore(libraryStore, (library) => library.posts);
+  const autoPublish = useStore(autoPublishStore);
   const [choices, setChoices] = useState<ReadonlyMap<string, boolean>>(new Map());
   const [message, setMessage] = useState<string | null>(null);
   const [shown, setShown] = useState<string | null>(null);
@@ -255,6 +257,17 @@ export function ChangesPanel({ api, openId }: { api: PostdeskApi; openId: string
           </div>
         </>
       ) : null}
+      {ready ? (
+        <label className="git-auto-publish">
+          <input
+            type="checkbox"
+            checked={autoPublish.on}
+            onChange={(event) => setAutoPublish(event.target.checked)}
+          />
+          Commit and push on save
+        </label>
+      ) : null}
+      {ready && autoPublish.last ? <p className="git-note">Last save: {autoPublish.last}</p> : null}
       <p className="git-progress" aria-live="polite">
         {busy === 'pull' || busy === 'push' ? progress : ''}
       </p>

@@ -2,6 +2,7 @@ import { useStore } from '../../state/create-store';
 import { createStore } from '../../state/create-store';
 import type { PostdeskApi } from '../../../shared/api';
 import { documentsStore, openDocuments } from '../../state/document-store';
+import { watchSavesForPublishing } from './auto-publish';
 import type { GitFileState, GitStatus } from '../../../shared/api-git';
 
 /** What the window knows of the site's repository: the last status, and whether one is being read. */
@@ -78,6 +79,7 @@ export function watchGit(api: PostdeskApi, delayMs = 400): () => void {
       .map((doc) => `${doc.id}\0${doc.revision.sha256}`)
       .join('\n');
   let seen = revisions();
+  const offPublish = watchSavesForPublishing(api);
   const offDocs = documentsStore.subscribe(() => {
     const now = revisions();
     if (now === seen) return;
@@ -89,6 +91,7 @@ export function watchGit(api: PostdeskApi, delayMs = 400): () => void {
     offChange();
     offOpen();
     offDocs();
+    offPublish();
   };
 }
 

@@ -2,6 +2,7 @@ import { useStore } from '../../state/create-store';
 import { createStore } from '../../state/create-store';
 import type { PostdeskApi } from '../../../shared/api';
 import { documentsStore, openDocuments } from '../../state/document-store';
+import { libraryStore } from '../../state/library-store';
 import { watchSavesForPublishing } from './auto-publish';
 import type { GitFileState, GitStatus } from '../../../shared/api-git';
 
@@ -80,6 +81,13 @@ export function watchGit(api: PostdeskApi, delayMs = 400): () => void {
       .join('\n');
   let seen = revisions();
   const offPublish = watchSavesForPublishing(api);
+  let root = libraryStore.get().site?.root ?? null;
+  const offLibrary = libraryStore.subscribe(() => {
+    const next = libraryStore.get().site?.root ?? null;
+    if (next === root) return;
+    root = next;
+    if (next !== null) soon();
+  });
   const offDocs = documentsStore.subscribe(() => {
     const now = revisions();
     if (now === seen) return;
@@ -92,6 +100,7 @@ export function watchGit(api: PostdeskApi, delayMs = 400): () => void {
     offOpen();
     offDocs();
     offPublish();
+    offLibrary();
   };
 }
 

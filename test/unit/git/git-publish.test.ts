@@ -122,6 +122,32 @@ describe('git status', () => {
     }
   });
 
+  it('notes submodules (a theme) and never lists their inner changes', async () => {
+    await open();
+    const theme = path.join(box.dir, 'theme');
+    await mkdir(theme);
+    box.git(theme, 'init', '--quiet');
+    await writeFile(path.join(theme, 'theme.toml'), 'name = "t"\n');
+    box.git(theme, 'add', '--all');
+    box.git(
+      theme,
+      '-c',
+      'user.name=T',
+      '-c',
+      'user.email=t@example.test',
+      'commit',
+      '--quiet',
+      '-m',
+      'Theme',
+    );
+    box.git(box.site, '-c', 'protocol.file.allow=always', 'submodule', 'add', '--quiet', theme, 'themes/t');
+    box.git(box.site, 'commit', '--quiet', '-m', 'Add the theme');
+    await writeFile(path.join(box.site, 'themes/t/theme.toml'), 'name = "changed"\n');
+    const status = await library.handlers.gitStatus({});
+    expect(status.submodules).toBe(true);
+    expect(status.files).toEqual([]);
+  });
+
   it('says when HEAD is detached', async () => {
     await open();
     box.git(box.site, 'checkout', '--quiet', '--detach');
@@ -306,6 +332,19 @@ describe('git pull and push', () => {
     expect((await library.handlers.gitStatus({})).operation).toBeNull();
     expect(box.git(box.site, 'log', '--format=%s', '-2').trim().split('\n')).toEqual(['Mine', 'Theirs']);
     expect(await readFile(path.join(box.site, post), 'utf8')).toBe('mine and theirs\n');
+  });
+
+  it('a pull that would overwrite uncommitted changes says to commit or discard them first', async () => {
+    await open();
+    const other = box.clone('other');
+    await writeFile(path.join(other, post), 'theirs\n');
+    box.git(other, 'commit', '--quiet', '-am', 'Theirs');
+    box.git(other, 'push', '--quiet');
+    await writeFile(path.join(box.site, post), 'my uncommitted text\n');
+    const result = await library.handlers.gitPull({});
+    expect(result.outcome).toBe('failed');
+    expect(result.message).toContain('commit or discard those changes first');
+    expect(await readFile(path.join(box.site, post), 'utf8')).toBe('my uncommitted text\n');
   });
 
   it('a first push asks before setting the upstream', async () => {

@@ -203,6 +203,16 @@ describe('git commit', () => {
     ]);
   });
 
+  it('leaves out files the writer staged elsewhere: the commit holds only the ticked ones', async () => {
+    await open();
+    await append(post, 'Ticked.\n');
+    await append('content/posts/second-post.md', 'Staged in a terminal.\n');
+    box.git(box.site, 'add', 'content/posts/second-post.md');
+    await library.handlers.gitCommit({ paths: [post], message: 'Only the ticked file' });
+    expect(box.git(box.site, 'show', '--name-only', '--format=', 'HEAD').trim()).toBe(post);
+    expect(box.git(box.site, 'status', '--porcelain').trim()).toBe('M  content/posts/second-post.md');
+  });
+
   it('refuses paths git does not report as changed', async () => {
     await open();
     await expect(

@@ -15,6 +15,9 @@ import { LibrarySidebar } from './features/library/library-sidebar';
 import { PostActionsBar } from './features/post-actions/post-actions-bar';
 import { PreviewFrame } from './features/preview/preview-frame';
 import { StatusBar } from './features/status/status-bar';
+import { ChangesPanel } from './features/changes/changes-panel';
+import { GitStatusLine } from './features/changes/git-status-line';
+import { watchGit } from './features/changes/git-store';
 import { useStore } from './state/create-store';
 import { useAppCommands, switchToPost } from './features/commands/use-app-commands';
 import { commandRegistry } from './features/commands/command-registry';
@@ -79,6 +82,7 @@ export function App({ client }: { client: PostdeskClient }) {
   const tabViews = useMemo(() => new Map<string, TabView>(), []);
   useEffect(() => rememberTabViews(tabViews), [tabViews]);
   useTabSession(api, tabViews);
+  useEffect(() => watchGit(api), [api]);
   useEffect(
     () =>
       api.on('siteOpened', () => {
@@ -178,7 +182,10 @@ export function App({ client }: { client: PostdeskClient }) {
             </div>
           </div>
         ) : null}
-        <StatusBar doc={doc} body={parts?.body} kind={doc ? kind : undefined} />
+        <StatusBar doc={doc} body={parts?.body} kind={doc ? kind : undefined}>
+          <GitStatusLine />
+        </StatusBar>
+        <ChangesPanel api={api} openId={docId} />
         <ImageTools client={client} site={site} />
         {commandFailure ? (
           <p role="alert" className="command-failure">

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { EventName, EventPayload, Handlers, PostChangeKind, SiteInfo } from '../../shared/api';
 import { PostdeskError } from '../../shared/errors';
+import { createGitHandlers } from './git/git-handlers';
 import { imageCatalogOf } from './images/image-catalog';
 import { importImage } from './images/import-image';
 import { BackupStore } from './backup-store';
@@ -235,6 +236,11 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       await options.revealItem(await resolveExisting(open.info.root, id));
       return null;
     },
+    ...createGitHandlers({
+      site: () => site().info,
+      emit,
+      touched: (ids) => reportTouched(site(), ids, emit),
+    }),
   };
 
   return {
@@ -261,6 +267,22 @@ function startChecks(site: OpenSite, posts: readonly { id: string }[]): void {
   if (site.checking) return;
   site.checking = true;
   void site.problems.pass(posts.map((post) => post.id)).catch(() => undefined);
+}
+
+/** Tells the window about posts rewritten by a git operation (pull, discard, resolve): the index and open tabs follow. */
+async function reportTouched(site: OpenSite, ids: readonly string[], emit: EventListener): Promise<void> {
+  for (const id of ids) {
+    if (!isPostFileName(path.basename(id))) continue;
+    const known = site.index.cached(id) !== null;
+    const summary = await site.index.summaryOf(id).catch(() => null);
+    if (summary === null) {
+      site.index.forget(id);
+      if (known) emit('postChanged', { id, kind: 'removed', summary: null });
+      continue;
+    }
+    emit('postChanged', { id, kind: known ? 'changed' : 'added', summary });
+    void site.problems.recheck(id).catch(() => undefined);
+  }
 }
 
 /** True for a Markdown file inside a page bundle that is not the bundle's index (a page resource). */

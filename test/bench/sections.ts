@@ -1,5 +1,6 @@
 import type { BenchSection } from './bench-section';
 import { frontMatterSection } from './front-matter-section';
+import { gitSection } from './git-section';
 import { indexSection } from './index-section';
 import { problemsSection } from './problems-section';
 import { renderSection } from './render-bench';
@@ -10,4 +11,5 @@ export const benchSections: BenchSection[] = [
   renderSection,
   problemsSection,
   frontMatterSection,
+  gitSection,
 ];

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { diffLines, sideBySide } from './line-diff';
+import { CompareTable } from './compare-table';
 import { ModalDialog } from './modal-dialog';
 
 /** Shows the file on disk and the user's text side by side, changed lines marked, with the two ways out. */
@@ -25,36 +26,7 @@ export function CompareDialog({
       <p className="compare-summary">
         {changes === 1 ? '1 line differs' : `${changes} lines differ`} between the disk and your text.
       </p>
-      <div className="compare-scroll">
-        <table className="compare-table">
-          <colgroup>
-            <col className="compare-number-column" />
-            <col />
-            <col className="compare-number-column" />
-            <col />
-          </colgroup>
-          <thead>
-            <tr>
-              <th colSpan={2} scope="colgroup">
-                On disk
-              </th>
-              <th colSpan={2} scope="colgroup">
-                Yours
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => (
-              <tr key={index} className={`compare-${row.kind}`}>
-                <td className="compare-line">{row.left?.line ?? ''}</td>
-                <td className="compare-text compare-left">{row.left?.text ?? ''}</td>
-                <td className="compare-line">{row.right?.line ?? ''}</td>
-                <td className="compare-text compare-right">{row.right?.text ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CompareTable left={diskText} right={mine} leftLabel="On disk" rightLabel="Yours" />
       <div className="modal-actions">
         <button type="button" onClick={onReload}>
           Reload (discard mine)

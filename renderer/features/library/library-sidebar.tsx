@@ -3,6 +3,7 @@ import type { Generator } from '../../../shared/api';
 import { useStore } from '../../state/create-store';
 import { documentsStore, hasUnsavedText, openDocuments } from '../../state/document-store';
 import { libraryStore, setQuery } from '../../state/library-store';
+import { useChangedIds } from '../changes/git-store';
 import { PostList } from './post-list';
 import { PostListControls } from './post-list-controls';
 import { defaultQuery, filterPosts, isFiltering, postFacets, sortPosts } from './post-query';
@@ -42,7 +43,11 @@ export const LibrarySidebar = memo(function LibrarySidebar({
   const shownQuery = useDeferredValue(query);
   // Sorting runs when the posts or the sort change; each keystroke only filters the sorted list.
   const sorted = useMemo(() => sortPosts(posts, shownQuery.sort), [posts, shownQuery.sort]);
-  const shown = useMemo(() => filterPosts(sorted, shownQuery), [sorted, shownQuery]);
+  const changedIds = useChangedIds();
+  const shown = useMemo(() => {
+    const filtered = filterPosts(sorted, shownQuery);
+    return shownQuery.changed ? filtered.filter((post) => changedIds.has(post.id)) : filtered;
+  }, [sorted, shownQuery, changedIds]);
   const facets = useMemo(() => postFacets(posts), [posts]);
   const filtering = isFiltering(shownQuery);
 

@@ -75,6 +75,14 @@ export function PostListControls({
           />
           Has problems
         </label>
+        <label className="post-changed-filter">
+          <input
+            type="checkbox"
+            checked={query.changed}
+            onChange={(event) => onChange({ changed: event.target.checked })}
+          />
+          Changed
+        </label>
       </div>
     </div>
   );

@@ -28,6 +28,8 @@ export interface PostQuery {
   author: string;
   /** Keep only posts with a problem. */
   problems: boolean;
+  /** Keep only posts git sees as new or modified against HEAD. */
+  changed: boolean;
 }
 
 /** The sorts the list offers, with their labels, in menu order. */
@@ -47,6 +49,7 @@ export const defaultQuery: PostQuery = {
   tag: '',
   author: '',
   problems: false,
+  changed: false,
 };
 
 /** True when any filter or search narrows the list (the sort does not count). */
@@ -57,7 +60,8 @@ export function isFiltering(query: PostQuery): boolean {
     query.section !== '' ||
     query.tag !== '' ||
     query.author !== '' ||
-    query.problems
+    query.problems ||
+    query.changed
   );
 }
 
@@ -225,6 +229,7 @@ export function parseStoredQuery(json: string | null): PostQuery {
     tag: text('tag'),
     author: text('author'),
     problems: value.problems === true,
+    changed: value.changed === true,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { PostSummary } from '../../../shared/api';
+import { GitMark } from '../changes/git-mark';
 import { firstProblemText, problemCount } from './post-query';
 
 /** One option of the post list: unsaved mark and title, then draft mark, date and path, and a problem badge. */
@@ -44,6 +45,7 @@ export function PostRow({
           </span>
         ) : null}
         {post.title || post.id}
+        <GitMark id={post.id} />
       </span>
       <span className="post-meta">
         {post.draft ? <span className="post-draft">Draft</span> : null}

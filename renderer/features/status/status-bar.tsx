@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { BodyKind } from '../../../shared/api';
 import type { OpenDocument } from '../../state/document-store';
 import { isDirty } from '../../state/document-store';
@@ -18,10 +18,13 @@ export function StatusBar({
   doc,
   body = '',
   kind,
+  children,
 }: {
   doc: OpenDocument | null;
   body?: string;
   kind?: BodyKind;
+  /** More parts of the line (the git branch and the Changes button). */
+  children?: ReactNode;
 }) {
   const caret = useStore(caretStore);
   const editorFocused = useStore(editorFocusStore);
@@ -68,6 +71,7 @@ export function StatusBar({
         <span className="status-tab-hint">Tab indents: press Esc, then Tab, to leave the editor</span>
       ) : null}
       {doc && kind ? <span className="status-kind">{kind === 'html' ? 'HTML' : 'Markdown'}</span> : null}
+      {children}
     </footer>
   );
 }

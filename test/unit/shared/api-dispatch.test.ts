@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch, methodNames, unwrap, type Handlers } from '../../../shared/api';
 import { PostdeskError } from '../../../shared/errors';
+import { createGitHandlers } from '../../../electron/library/git/git-handlers';
 
 const revision = { mtimeMs: 1, size: 2, sha256: 'a'.repeat(64) };
 
@@ -49,6 +50,7 @@ function handlers(): Handlers {
     listBackups: async () => [],
     confirmClose: async () => null,
     ...postOperationStubs(),
+    ...createGitHandlers({ site: () => ({ root: '/r' }) as never, emit: () => undefined }),
   };
 }
 

@@ -142,7 +142,7 @@ export async function renamePost(site: OperationSite, id: string, name: string):
   if (/^_index\./i.test(fileName)) {
     throw new PostdeskError('invalid-argument', `${id} is a section's list page; its name is fixed.`);
   }
-  const stem = slugify(name.replace(/\.(md|markdown|mdown|html?)$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, ''));
+  const stem = slugify(name.replace(/\.(md|mdx|markdown|mdown|html?)$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, ''));
   let newId: string;
   let movedId: string;
   if (target.bundle) {

@@ -169,6 +169,7 @@ export function App({ client }: { client: PostdeskClient }) {
                 kind={kind}
                 rewriteImage={rewriteImage}
                 stylesheetUrl={stylesheetUrl}
+                mdx={/\.mdx$/i.test(doc.id)}
               />
             </div>
           </div>

@@ -74,7 +74,7 @@ export async function createPost(
     info.generator === 'hugo' && section !== '' ? await readArchetypeBundle(info, section) : null;
   const slug = slugify(request.title);
   const datePrefix =
-    info.generator === 'jekyll' && !folder.endsWith('_drafts') ? `${formatGoLayout(now, '2006-01-02')}-` : '';
+    info.generator === 'jekyll' && folder.endsWith('_posts') ? `${formatGoLayout(now, '2006-01-02')}-` : '';
   const bundle = (request.bundle === true || archetypeBundle !== null) && info.generator !== 'jekyll';
   const fileId = bundle
     ? `${folder === '.' ? '' : `${folder}/`}${slug}/index.md`

@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../../../electron/library/library-service';
+import { lockedBlockTitle, lockedFrontMatterReason } from '../../../shared/post/locked-front-matter';
 import { splitFrontMatter } from '../../../shared/post/split-front-matter';
 import { readFrontMatter, writeFrontMatter } from '../../../shared/post/front-matter/front-matter-edit';
 import type { FmMap } from '../../../shared/post/front-matter/located-tree';
@@ -219,5 +220,43 @@ describe('Hugo (config/_default, module mounts, section archetype bundles)', () 
     expect(await readFile(path.join(site, 'content/en/functions/strings-repeat/sample.txt'), 'utf8')).toBe(
       await readFile(path.join(site, 'archetypes/functions/sample.txt'), 'utf8'),
     );
+  });
+});
+
+describe('front matter Postdesk cannot edit safely', () => {
+  it('lists a ---js post by its plain title literal, else by its file name, and Liquid values as written', async () => {
+    const { library } = await open('eleventy-base-blog');
+    const posts = await library.handlers.listPosts({});
+    const title = (id: string) => posts.find((post) => post.id === id)?.title;
+    expect(title('content/blog/seed-list.md')).toBe('Seeds to order for spring');
+    expect(title('content/about.md')).toBe('about');
+  });
+
+  it('splits a ---js / ---json block off the body, and names why each locked block is read-only', () => {
+    const js = '---js\nconst title = "A \\"quoted\\" title";\n---\nBody\n';
+    const split = splitFrontMatter(js);
+    expect(split).toMatchObject({ format: null, language: 'js', error: null });
+    expect(js.slice(split.bodyStart)).toBe('Body\n');
+    expect(lockedFrontMatterReason(js, split)).toMatch(/JavaScript front matter \(---js\) is code/);
+    expect(lockedBlockTitle(js.slice(split.rawStart, split.rawEnd), 'js')).toBe('A "quoted" title');
+    const json = '---json\n{ "title": "From JSON" }\n---\nBody\n';
+    const jsonSplit = splitFrontMatter(json);
+    expect(lockedFrontMatterReason(json, jsonSplit)).toMatch(/---json is shown read-only/);
+    expect(lockedBlockTitle(json.slice(jsonSplit.rawStart, jsonSplit.rawEnd), 'json')).toBe('From JSON');
+    const liquid = '---\ntitle: "{{ site.name }} docs"\n---\nBody\n';
+    expect(lockedFrontMatterReason(liquid, splitFrontMatter(liquid))).toMatch(/Liquid tags/);
+    const plain = '---\ntitle: Plain\n# {{ not a value }}\n---\nBody\n';
+    expect(lockedFrontMatterReason(plain, splitFrontMatter(plain))).toBeNull();
+    // An unclosed tagged block is no front matter: the whole text is body.
+    expect(splitFrontMatter('---js\nconst a = 1;\n').bodyStart).toBe(0);
+  });
+
+  it('saves a body edit of a ---js post with the block byte for byte', async () => {
+    const { site, library } = await open('eleventy-base-blog');
+    const id = 'content/about.md';
+    const post = await library.handlers.readPost({ id });
+    const block = post.text.slice(0, splitFrontMatter(post.text).bodyStart);
+    await library.handlers.savePost({ id, text: `${block}# About me\n`, baseRevision: post.revision });
+    expect(await readFile(path.join(site, id), 'utf8')).toBe(`${block}# About me\n`);
   });
 });

@@ -81,6 +81,27 @@ test.describe('an Eleventy blog', () => {
     await expectLoaded(await openPost(page, 'Sowing broad beans'), 'Bean seedlings');
     await expectLoaded(await openPost(page, 'Kale that survived'), 'Kale leaves under snow');
   });
+
+  test('a ---js post opens with its block read-only and a reason; a body edit keeps the block bytes', async ({
+    page,
+    site,
+  }) => {
+    const titles = await postTitles(page);
+    expect(titles.some((text) => text.includes('Seeds to order for spring'))).toBe(true);
+    await openPost(page, 'about');
+    const panel = page.getByRole('region', { name: 'Front matter' });
+    await expect(panel.getByRole('note')).toContainText('JavaScript front matter (---js) is code');
+    await expect(panel.locator('pre code')).toContainText('const eleventyNavigation = {');
+    await expect(panel.locator('input, textarea, select')).toHaveCount(0);
+    const file = path.join(site, 'content/about.md');
+    const before = await readFile(file, 'utf8');
+    await expect(page.locator('.cm-content')).not.toContainText('eleventyNavigation');
+    await page.locator('.cm-content').click();
+    await page.keyboard.press(process.platform === 'darwin' ? 'Meta+End' : 'Control+End');
+    await page.keyboard.type('More.\n');
+    await page.keyboard.press(saveKey);
+    await expect.poll(() => readFile(file, 'utf8')).toBe(`${before}More.\n`);
+  });
 });
 
 test.describe('a Jekyll site with collections', () => {

@@ -62,7 +62,7 @@ async function walk(
     }
   };
   const index = entries.find((entry) => !entry.isDirectory() && isBundleIndexName(entry.name));
-  if (index && folder !== root && !pages) {
+  if (index && folder !== root && !pages && rules.bundles) {
     add(path.join(folder, index.name));
     return;
   }
@@ -72,7 +72,7 @@ async function walk(
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!rules.skipFolder(toId(root, full), entry.name, pages)) folders.push(full);
-    } else if (rules.skipFile(entry.name)) {
+    } else if (rules.skipFile(entry.name, folder === root ? '' : toId(root, folder))) {
       continue;
     } else if (entry.isFile() && isPostFileName(entry.name)) {
       if (!pages || (await opensWithFrontMatter(full))) add(full);

@@ -13,15 +13,18 @@ const projectFiles =
 export interface ListingRules {
   /** True when the folder (site-relative id) is never walked. */
   skipFolder(id: string, name: string, inPages: boolean): boolean;
-  /** True when a post-named file (site-relative id) is never listed. */
-  skipFile(name: string): boolean;
+  /** True when a post-named file directly in `folderId` ('' for the site root) is never listed. */
+  skipFile(name: string, folderId: string): boolean;
+  /** True when a folder with an `index.md` is a leaf page bundle (Hugo's rule; not Jekyll, Eleventy, Astro). */
+  bundles: boolean;
 }
 
 /**
  * The listing rules of a site: `node_modules` anywhere, the generator's output, include, layout and
  * data folders where it puts them (SiteInfo.skipDirs, else the usual output folders at the site root
  * only: a content folder named `public` or `resources` deeper down is listed), and, for a known
- * generator, README/CHANGELOG/LICENSE-style files. In page folders (Jekyll's root) underscore
+ * generator, README/CHANGELOG/LICENSE-style files at the site root (a collection's `contributing.md`
+ * is a page). In page folders (Jekyll's root) underscore
  * folders are Jekyll's own and are skipped.
  */
 export function listingRules(site: SiteInfo): ListingRules {
@@ -30,7 +33,9 @@ export function listingRules(site: SiteInfo): ListingRules {
   return {
     skipFolder: (id, name, inPages) =>
       neverListed.has(name) || skipDirs.has(id) || (inPages && (name.startsWith('_') || name === 'vendor')),
-    skipFile: (name) => knownGenerator && projectFiles.test(name.replace(/\.[^.]*$/, '')),
+    skipFile: (name, folderId) =>
+      knownGenerator && folderId === '' && projectFiles.test(name.replace(/\.[^.]*$/, '')),
+    bundles: site.generator === 'hugo' || !knownGenerator,
   };
 }
 

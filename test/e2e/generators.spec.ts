@@ -110,7 +110,7 @@ test.describe('a Jekyll site with collections', () => {
   test('is named, lists collection documents and pages, and loads an assets/ image', async ({ page }) => {
     await expect(page.locator('.site-generator')).toHaveText('Jekyll site');
     const titles = await postTitles(page);
-    expect(titles).toHaveLength(10);
+    expect(titles).toHaveLength(12);
     expect(titles.some((text) => text.includes('The Lantern Team'))).toBe(true);
     await expectLoaded(await openPost(page, 'Lantern 1.0 Released'), 'Release banner');
   });

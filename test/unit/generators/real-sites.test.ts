@@ -154,12 +154,14 @@ describe('Jekyll (shaped like jekyll/jekyll docs/)', () => {
     expect(posts.map((post) => post.id)).toEqual([
       '404.html',
       '_docs/configuration/options.md',
+      '_docs/contributing.md',
       '_docs/front-matter.md',
       '_docs/installation.md',
       '_drafts/roadmap.md',
       '_posts/2024-05-06-lantern-1-0-released.markdown',
       '_posts/2024-06-01-lantern-1-0-1-released.markdown',
       '_tutorials/first-site.md',
+      '_tutorials/index.md',
       'index.html',
       'pages/team.md',
     ]);

@@ -262,3 +262,47 @@ describe('front matter Postdesk cannot edit safely', () => {
     expect(await readFile(path.join(site, id), 'utf8')).toBe(`${block}# About me\n`);
   });
 });
+
+describe('image folders per generator', () => {
+  const png = makePng(2, 2, () => [200, 100, 50]).toString('base64');
+
+  it('Eleventy: into the folder the passthrough serves at the root, as a site-root path', async () => {
+    const { site, library } = await open('eleventy-base-blog');
+    const image = await library.handlers.importImage({
+      postId: 'content/blog/sowing-beans.md',
+      fileName: 'row.png',
+      data: png,
+      alt: 'A row',
+    });
+    expect(image.url).toMatch(/^\/images\/sowing-beans\/[\w.-]+\.png$/);
+    expect(await readdir(path.join(site, 'public/images/sowing-beans'))).toHaveLength(1);
+  });
+
+  it('Jekyll: into assets/images/<slug> without the date, as a site-root path', async () => {
+    const { site, library } = await open('jekyll-docs');
+    const image = await library.handlers.importImage({
+      postId: '_posts/2024-06-01-lantern-1-0-1-released.markdown',
+      fileName: 'shot.png',
+      data: png,
+      alt: 'A screenshot',
+    });
+    expect(image.url).toMatch(/^\/assets\/images\/lantern-1-0-1-released\/[\w.-]+\.png$/);
+    expect(await readdir(path.join(site, 'assets/images/lantern-1-0-1-released'))).toHaveLength(1);
+  });
+
+  it('Astro: a collection whose posts use site-root paths gets public/images, as a site-root path', async () => {
+    const { site, library } = await open('astro-blog');
+    await writeFile(
+      path.join(site, 'src/data/notes/engine-checks.md'),
+      '---\ntitle: Engine checks\n---\n![Oil](/images/oil.png)\n',
+    );
+    const image = await library.handlers.importImage({
+      postId: 'src/data/notes/engine-checks.md',
+      fileName: 'belt.png',
+      data: png,
+      alt: 'The belt',
+    });
+    expect(image.url).toMatch(/^\/images\/engine-checks\/[\w.-]+\.png$/);
+    expect(await readdir(path.join(site, 'public/images/engine-checks'))).toHaveLength(1);
+  });
+});

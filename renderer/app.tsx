@@ -118,6 +118,7 @@ export function App({ client }: { client: PostdeskClient }) {
   );
   const stylesheetUrl = usePreviewStylesheet(api, assetUrl, site);
 
+  const generator = site?.generator ?? null;
   const parts = useMemo(() => {
     if (!doc) return null;
     const split = splitFrontMatter(doc.text);
@@ -125,9 +126,9 @@ export function App({ client }: { client: PostdeskClient }) {
       raw: doc.text.slice(split.rawStart, split.rawEnd),
       format: split.error ? null : split.format,
       body: doc.text.slice(doc.bodyStart),
-      locked: lockedFrontMatterReason(doc.text, split),
+      locked: lockedFrontMatterReason(doc.text, split, generator),
     };
-  }, [doc]);
+  }, [doc, generator]);
 
   return (
     <div

@@ -1,18 +1,23 @@
+import type { Generator } from '../api';
 import type { FrontMatterSplit } from './split-front-matter';
 
 /**
  * Why Postdesk shows a post's front matter read-only, or null when it can edit it: a `---js` block
  * is code (Eleventy runs it), a `---json` or other language-tagged block is not a form Postdesk
- * writes, and YAML whose values hold Liquid tags (`{{ site.name }}`, `{% ... %}`) is expanded by
- * Jekyll, so a rewrite could change what it builds. One line, for the user.
+ * writes, and, on a Jekyll site, YAML whose values hold Liquid tags (`{{ site.name }}`, `{% ... %}`)
+ * is expanded by Jekyll, so a rewrite could change what it builds. One line, for the user.
  */
-export function lockedFrontMatterReason(text: string, split: FrontMatterSplit): string | null {
+export function lockedFrontMatterReason(
+  text: string,
+  split: FrontMatterSplit,
+  generator: Generator | null,
+): string | null {
   if (split.language !== undefined) {
     return split.language === 'js' || split.language === 'javascript'
       ? 'JavaScript front matter (---js) is code the generator runs: Postdesk shows it read-only and never changes it.'
       : `Front matter tagged ---${split.language} is shown read-only: Postdesk only edits YAML, TOML and plain JSON blocks.`;
   }
-  if (split.format === 'yaml' && split.error === null) {
+  if (generator === 'jekyll' && split.format === 'yaml' && split.error === null) {
     const raw = text.slice(split.rawStart, split.rawEnd);
     if (/^[^#\n]*:[^\n#]*(\{\{|\{%)/m.test(raw)) {
       return 'Liquid tags in front matter values ({{ }} or {% %}) are expanded by Jekyll: Postdesk shows the block read-only so they keep every byte.';

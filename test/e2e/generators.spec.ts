@@ -113,6 +113,13 @@ test.describe('a Jekyll site with collections', () => {
     expect(titles).toHaveLength(12);
     expect(titles.some((text) => text.includes('The Lantern Team'))).toBe(true);
     await expectLoaded(await openPost(page, 'Lantern 1.0 Released'), 'Release banner');
+    // Liquid in a value: the block is read-only with its reason; a plain post keeps its form.
+    await openPost(page, 'front matter');
+    const panel = page.getByRole('region', { name: 'Front matter' });
+    await expect(panel.getByRole('note')).toContainText('Liquid tags in front matter values');
+    await expect(panel.locator('pre code')).toContainText('title: "{{ site.name }} front matter"');
+    await openPost(page, 'Roadmap for 2.0');
+    await expect(panel.getByRole('note')).toHaveCount(0);
   });
 });
 

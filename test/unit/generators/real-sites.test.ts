@@ -239,16 +239,20 @@ describe('front matter Postdesk cannot edit safely', () => {
     const split = splitFrontMatter(js);
     expect(split).toMatchObject({ format: null, language: 'js', error: null });
     expect(js.slice(split.bodyStart)).toBe('Body\n');
-    expect(lockedFrontMatterReason(js, split)).toMatch(/JavaScript front matter \(---js\) is code/);
+    expect(lockedFrontMatterReason(js, split, 'eleventy')).toMatch(
+      /JavaScript front matter \(---js\) is code/,
+    );
     expect(lockedBlockTitle(js.slice(split.rawStart, split.rawEnd), 'js')).toBe('A "quoted" title');
     const json = '---json\n{ "title": "From JSON" }\n---\nBody\n';
     const jsonSplit = splitFrontMatter(json);
-    expect(lockedFrontMatterReason(json, jsonSplit)).toMatch(/---json is shown read-only/);
+    expect(lockedFrontMatterReason(json, jsonSplit, 'eleventy')).toMatch(/---json is shown read-only/);
     expect(lockedBlockTitle(json.slice(jsonSplit.rawStart, jsonSplit.rawEnd), 'json')).toBe('From JSON');
     const liquid = '---\ntitle: "{{ site.name }} docs"\n---\nBody\n';
-    expect(lockedFrontMatterReason(liquid, splitFrontMatter(liquid))).toMatch(/Liquid tags/);
+    expect(lockedFrontMatterReason(liquid, splitFrontMatter(liquid), 'jekyll')).toMatch(/Liquid tags/);
+    // Hugo has no Liquid: braces in a Hugo value are text and the block stays editable.
+    expect(lockedFrontMatterReason(liquid, splitFrontMatter(liquid), 'hugo')).toBeNull();
     const plain = '---\ntitle: Plain\n# {{ not a value }}\n---\nBody\n';
-    expect(lockedFrontMatterReason(plain, splitFrontMatter(plain))).toBeNull();
+    expect(lockedFrontMatterReason(plain, splitFrontMatter(plain), 'jekyll')).toBeNull();
     // An unclosed tagged block is no front matter: the whole text is body.
     expect(splitFrontMatter('---js\nconst a = 1;\n').bodyStart).toBe(0);
   });

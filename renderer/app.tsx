@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { siteFileForUrl } from '../shared/render/asset-paths';
 import type { PostdeskClient } from './api/connect-api';
+import { lockedFrontMatterReason } from '../shared/post/locked-front-matter';
 import { splitFrontMatter } from '../shared/post/split-front-matter';
 import { BodyEditor } from './features/editor/body-editor';
 import { useBodyMode } from './features/editor/body-mode';
@@ -9,6 +10,7 @@ import { ProblemsList } from './features/problems/problems-list';
 import { usePreviewStylesheet } from './features/preview/use-preview-stylesheet';
 import { DiskConflictPanel } from './features/conflict/disk-conflict-panel';
 import { FrontMatterForm } from './features/frontmatter/front-matter-form';
+import { LockedFrontMatter } from './features/generators/locked-front-matter';
 import { imageEditorExtensions } from './features/images/image-editor-extensions';
 import { ImageTools } from './features/images/image-tools';
 import { LibrarySidebar } from './features/library/library-sidebar';
@@ -124,6 +126,7 @@ export function App({ client }: { client: PostdeskClient }) {
   );
   const stylesheetUrl = usePreviewStylesheet(api, assetUrl, site);
 
+  const generator = site?.generator ?? null;
   const parts = useMemo(() => {
     if (!doc) return null;
     const split = splitFrontMatter(doc.text);
@@ -131,8 +134,9 @@ export function App({ client }: { client: PostdeskClient }) {
       raw: doc.text.slice(split.rawStart, split.rawEnd),
       format: split.error ? null : split.format,
       body: doc.text.slice(doc.bodyStart),
+      locked: lockedFrontMatterReason(doc.text, split, generator),
     };
-  }, [doc]);
+  }, [doc, generator]);
 
   return (
     <div
@@ -160,7 +164,11 @@ export function App({ client }: { client: PostdeskClient }) {
           <div className="editor-area">
             <div className="edit-column">
               <h2 className="post-id">{doc.id}</h2>
-              <FrontMatterForm raw={parts.raw} format={parts.format} api={api} />
+              {parts.locked ? (
+                <LockedFrontMatter raw={parts.raw} reason={parts.locked} />
+              ) : (
+                <FrontMatterForm raw={parts.raw} format={parts.format} api={api} />
+              )}
               <BodyEditor
                 key={`${doc.id}#${doc.loads}`}
                 value={parts.body}
@@ -178,6 +186,7 @@ export function App({ client }: { client: PostdeskClient }) {
                 kind={kind}
                 rewriteImage={rewriteImage}
                 stylesheetUrl={stylesheetUrl}
+                mdx={/\.mdx$/i.test(doc.id)}
               />
             </div>
           </div>

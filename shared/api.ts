@@ -18,7 +18,7 @@ export type BodyKind = 'markdown' | 'html';
 export type FrontMatterFormat = 'yaml' | 'toml' | 'json';
 
 /** Which static-site generator a folder was recognised as. */
-export type Generator = 'hugo' | 'jekyll' | 'configured' | 'plain';
+export type Generator = 'hugo' | 'jekyll' | 'eleventy' | 'astro' | 'configured' | 'plain';
 
 /** What a read saw of a file: a save quoting a stale revision is refused as a conflict. */
 export interface Revision {
@@ -43,6 +43,10 @@ export interface SiteInfo {
   detected: string;
   /** Sections a new post can go to (site-relative folder names below the first content folder). */
   sections: string[];
+  /** Site-relative folders never listed (output, includes, layouts, data); absent: the root's output folders. */
+  skipDirs?: string[];
+  /** Site-relative folders whose files are listed when they open with front matter (Jekyll's pages at the root). */
+  pageDirs?: string[];
   /** Where deleted posts go: the platform's trash, or the site's `.postdesk-trash/` folder. */
   trash: 'system' | 'folder';
   /** True when the host can show a post's file in the platform's file manager. */

@@ -10,6 +10,7 @@ import { BackupStore } from './backup-store';
 import { readSiteAsset, type SiteAsset } from './site-assets';
 import { checkSiteFiles, readPreviewSettings } from './site-files';
 import { isBundleIndexName, isPostFileName, PostIndex } from './post-index';
+import { listingRules } from './post-rules';
 import { createPost, duplicatePost, postTarget, renamePost } from './post-operations';
 import { PostProblems } from './post-problems';
 import { PostStore } from './post-store';
@@ -296,11 +297,13 @@ function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
   const folders = site.info.contentDirs.map((dir) =>
     dir === '.' ? site.info.root : path.join(site.info.root, dir),
   );
+  const rules = listingRules(site.info);
   const watcher = watch(folders, {
     ignoreInitial: true,
     ignored: (file, stats) => {
       const name = path.basename(file);
       if (name.startsWith('.') || name === 'node_modules') return true;
+      if (stats?.isDirectory() && rules.skipFolder(toId(site.info.root, file), name, false)) return true;
       return stats?.isFile() === true && !isPostFileName(name);
     },
     awaitWriteFinish: { stabilityThreshold: 80, pollInterval: 20 },

@@ -1,12 +1,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { IndexProgressEvent, PostSummary, SiteInfo } from '../../shared/api';
+import { listingRules, opensWithFrontMatter, type ListingRules } from './post-rules';
 import { readHeader, readHeaderSync, summarize } from './post-summary';
 import { isInside, toId } from './site-paths';
 
-const postFile = /\.(md|markdown|mdown|html?)$/i;
-const bundleIndex = /^index\.(md|markdown|mdown|html?)$/i;
-const skippedFolders = new Set(['node_modules', 'public', 'resources', '_site', 'dist']);
+const postFile = /\.(md|mdx|markdown|mdown|html?)$/i;
+const bundleIndex = /^index\.(md|mdx|markdown|mdown|html?)$/i;
 
 /** How many files the index reads between progress reports. */
 export const indexBatchSize = 500;
@@ -25,20 +25,34 @@ export function isBundleIndexName(name: string): boolean {
 
 /**
  * Lists every post file below the site's content folders, as site-relative ids (sorted), skipping
- * dot-folders (.git, .postdesk-trash), node_modules and generator output folders. In a leaf page
- * bundle (a folder with an `index.md`) only the index file is a post; the rest are its resources.
+ * dot-folders (.git, .postdesk-trash) and what the site's listing rules skip (node_modules, output,
+ * include and data folders, README-style files); in page folders (Jekyll's root) only files that
+ * open with front matter. In a leaf page bundle (a folder with an `index.md`) only the index file
+ * is a post; the rest are its resources.
  */
 export async function findPostFiles(site: SiteInfo): Promise<string[]> {
   const found: string[] = [];
   const seen = new Set<string>();
+  const rules = listingRules(site);
   for (const dir of site.contentDirs) {
     const start = dir === '.' ? site.root : path.join(site.root, dir);
-    await walk(site.root, start, found, seen);
+    await walk(site.root, start, found, seen, rules, false);
+  }
+  for (const dir of site.pageDirs ?? []) {
+    const start = dir === '.' ? site.root : path.join(site.root, dir);
+    await walk(site.root, start, found, seen, rules, true);
   }
   return found.sort();
 }
 
-async function walk(root: string, folder: string, found: string[], seen: Set<string>): Promise<void> {
+async function walk(
+  root: string,
+  folder: string,
+  found: string[],
+  seen: Set<string>,
+  rules: ListingRules,
+  pages: boolean,
+): Promise<void> {
   const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
   const add = (full: string): void => {
     const id = toId(root, full);
@@ -48,7 +62,7 @@ async function walk(root: string, folder: string, found: string[], seen: Set<str
     }
   };
   const index = entries.find((entry) => !entry.isDirectory() && isBundleIndexName(entry.name));
-  if (index && folder !== root) {
+  if (index && folder !== root && !pages && rules.bundles) {
     add(path.join(folder, index.name));
     return;
   }
@@ -57,16 +71,18 @@ async function walk(root: string, folder: string, found: string[], seen: Set<str
     if (entry.name.startsWith('.')) continue;
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!skippedFolders.has(entry.name)) folders.push(full);
+      if (!rules.skipFolder(toId(root, full), entry.name, pages)) folders.push(full);
+    } else if (rules.skipFile(entry.name, folder === root ? '' : toId(root, folder))) {
+      continue;
     } else if (entry.isFile() && isPostFileName(entry.name)) {
-      add(full);
+      if (!pages || (await opensWithFrontMatter(full))) add(full);
     } else if (entry.isSymbolicLink() && isPostFileName(entry.name)) {
       // A linked post is listed only when its target is inside the site (never read outside it).
       const target = await fs.realpath(full).catch(() => null);
       if (target !== null && isInside(root, target)) add(full);
     }
   }
-  await Promise.all(folders.map((child) => walk(root, child, found, seen)));
+  await Promise.all(folders.map((child) => walk(root, child, found, seen, rules, pages)));
 }
 
 interface CacheEntry {

@@ -2,10 +2,11 @@ import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { FrontMatterFormat, PostSummary, SiteInfo } from '../../shared/api';
 import { PostdeskError } from '../../shared/errors';
+import { splitFrontMatter } from '../../shared/post/split-front-matter';
 import { dateStyleOf, formatGoLayout } from './date-format';
 import { setHeaderValue } from './header-edit';
 import { isBundleIndexName, isPostFileName, type PostIndex } from './post-index';
-import { builtInPost, expandArchetype } from './post-template';
+import { builtInPost, expandArchetype, siblingStylePost, type SiblingKeys } from './post-template';
 import { readOnlyReason, type PostStore } from './post-store';
 import { checkRelativeId, resolveEntry, resolveExisting, resolveForWrite } from './site-paths';
 import { slugify } from './slug';
@@ -67,12 +68,14 @@ export async function createPost(
   now = new Date(),
 ): Promise<PostSummary> {
   const { info } = site;
-  const section = request.section ?? (info.sections.includes('posts') ? 'posts' : '');
+  const section = request.section ?? defaultSection(info);
   const folder = folderFor(info, section);
+  const archetypeBundle =
+    info.generator === 'hugo' && section !== '' ? await readArchetypeBundle(info, section) : null;
   const slug = slugify(request.title);
   const datePrefix =
-    info.generator === 'jekyll' && !folder.endsWith('_drafts') ? `${formatGoLayout(now, '2006-01-02')}-` : '';
-  const bundle = request.bundle === true && info.generator !== 'jekyll';
+    info.generator === 'jekyll' && folder.endsWith('_posts') ? `${formatGoLayout(now, '2006-01-02')}-` : '';
+  const bundle = (request.bundle === true || archetypeBundle !== null) && info.generator !== 'jekyll';
   const fileId = bundle
     ? `${folder === '.' ? '' : `${folder}/`}${slug}/index.md`
     : `${folder === '.' ? '' : `${folder}/`}${datePrefix}${slug}.md`;
@@ -87,15 +90,86 @@ export async function createPost(
     );
   }
   const context = { title: request.title, slug, section, now };
-  const archetype = info.generator === 'hugo' ? await readArchetype(info, section) : null;
+  const archetype =
+    archetypeBundle?.index ?? (info.generator === 'hugo' ? await readArchetype(info, section) : null);
   const text =
     archetype !== null
       ? expandArchetype(archetype, context)
-      : builtInPost(context, await styleOf(site, section));
+      : info.generator === 'astro' || info.generator === 'eleventy'
+        ? siblingStylePost(context, info.generator, await siblingKeys(info, folder))
+        : builtInPost(context, await styleOf(site, section));
   await site.store.create(fileId, text);
+  if (archetypeBundle) await copyBundleResources(info, archetypeBundle, path.posix.dirname(fileId));
   const summary = await site.index.summaryOf(fileId);
   if (!summary) throw new PostdeskError('internal', `${fileId} was created but cannot be read back.`);
   return summary;
+}
+
+/** The section a new post goes to when none is chosen: `posts`, else `blog`, else (Astro) the first collection. */
+function defaultSection(info: SiteInfo): string {
+  if (info.sections.includes('posts')) return 'posts';
+  if (info.generator !== 'astro' && info.generator !== 'eleventy') return '';
+  if (info.sections.includes('blog')) return 'blog';
+  return info.generator === 'astro' ? (info.sections[0] ?? '') : '';
+}
+
+interface ArchetypeBundle {
+  folder: string;
+  index: string;
+  resources: string[];
+}
+
+/** A Hugo section archetype written as a bundle (`archetypes/<section>/index.md` and its files), if any. */
+async function readArchetypeBundle(info: SiteInfo, section: string): Promise<ArchetypeBundle | null> {
+  const folder = `archetypes/${section}`;
+  const indexFile = await resolveExisting(info.root, `${folder}/index.md`).catch(() => null);
+  if (indexFile === null) return null;
+  const index = await fs.readFile(indexFile, 'utf8').catch(() => null);
+  if (index === null) return null;
+  const entries = await fs.readdir(path.dirname(indexFile), { withFileTypes: true }).catch(() => []);
+  const resources = entries
+    .filter((entry) => entry.isFile() && entry.name !== 'index.md' && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .slice(0, 100);
+  return { folder, index, resources };
+}
+
+/** Copies an archetype bundle's other files (never over an existing file) into the new bundle. */
+async function copyBundleResources(info: SiteInfo, bundle: ArchetypeBundle, target: string): Promise<void> {
+  for (const name of bundle.resources) {
+    const from = await resolveExisting(info.root, `${bundle.folder}/${name}`).catch(() => null);
+    if (from === null) continue;
+    const to = await resolveForWrite(info.root, `${target}/${name}`);
+    await fs.copyFile(from, to, constants.COPYFILE_EXCL).catch(() => undefined);
+  }
+}
+
+/** The front matter keys of the newest post directly in `folder` (by its name's date or mtime), or null. */
+async function siblingKeys(info: SiteInfo, folder: string): Promise<SiblingKeys | null> {
+  const dir = await resolveExisting(info.root, folder).catch(() => null);
+  if (dir === null) return null;
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  let newest: { file: string; mtimeMs: number } | null = null;
+  for (const entry of entries.slice(0, 2000)) {
+    if (!entry.isFile() || !isPostFileName(entry.name)) continue;
+    const file = path.join(dir, entry.name);
+    const stat = await fs.stat(file).catch(() => null);
+    if (stat && (newest === null || stat.mtimeMs > newest.mtimeMs)) newest = { file, mtimeMs: stat.mtimeMs };
+  }
+  if (newest === null) return null;
+  const handle = await fs.open(newest.file, 'r').catch(() => null);
+  if (handle === null) return null;
+  const buffer = Buffer.alloc(16 * 1024);
+  const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0).finally(() => handle.close());
+  const text = buffer.subarray(0, bytesRead).toString('utf8');
+  const split = splitFrontMatter(text);
+  if (split.format !== 'yaml' || split.error !== null) return null;
+  const keys: SiblingKeys = [];
+  for (const line of text.slice(split.rawStart, split.rawEnd).split(/\r?\n/)) {
+    const match = /^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$/.exec(line);
+    if (match) keys.push({ key: match[1] ?? '', value: match[2] ?? '' });
+  }
+  return keys;
 }
 
 async function readArchetype(info: SiteInfo, section: string): Promise<string | null> {

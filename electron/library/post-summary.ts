@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import type { PostSummary, SiteInfo } from '../../shared/api';
 import { detectBodyKind } from '../../shared/post/body-kind';
+import { lockedBlockTitle } from '../../shared/post/locked-front-matter';
 import { splitFrontMatter } from '../../shared/post/split-front-matter';
 import { parseHeader } from './front-matter-data';
 
@@ -140,6 +141,10 @@ export function summarize(
       error = parsed.error;
       errorLine = parsed.line;
     }
+  }
+  if (split.language !== undefined) {
+    const title = lockedBlockTitle(headerText.slice(split.rawStart, split.rawEnd), split.language);
+    if (title !== null) data = { title };
   }
   if (read.headerTooLong) {
     error = `The front matter opened on line 1 runs past ${maxHeader / (1024 * 1024)} MB without closing.`;

@@ -98,3 +98,67 @@ export function builtInPost(context: NewPostContext, style: TemplateStyle): stri
   if (draft) lines.push('draft: true');
   return `---\n${lines.join('\n')}\n---\n\n`;
 }
+
+/** The top-level keys and value texts of a sibling post's YAML front matter, in order. */
+export type SiblingKeys = Array<{ key: string; value: string }>;
+
+const dateKeys = /^(date|pubDate|publishDate|published|pubdate)$/;
+const dateLayouts: Array<[RegExp, string]> = [
+  [/^\d{4}-\d{2}-\d{2}$/, '2006-01-02'],
+  [/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/, '2006-01-02T15:04:05-07:00'],
+  [/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/, '2006-01-02 15:04:05 -0700'],
+  [/^[A-Z][a-z]{2} \d{2} \d{4}$/, 'Jan 02 2006'],
+  [/^[A-Z][a-z]{2} \d{1,2} \d{4}$/, 'Jan 2 2006'],
+  [/^[A-Z][a-z]+ \d{1,2}, \d{4}$/, 'January 2, 2006'],
+];
+
+/**
+ * The text of a new Astro or Eleventy post written like its siblings: the newest sibling's keys in
+ * its order, with the title typed, the date key it uses (`date`, `pubDate`, ...) in its own shape and
+ * quotes (`'Jul 08 2024'`, `2024-10-12`), `description` empty, `tags` an empty list and an image key
+ * (`heroImage`) kept as a comment to fill in; without siblings, the generator's usual keys.
+ */
+export function siblingStylePost(
+  context: NewPostContext,
+  generator: Generator,
+  sibling: SiblingKeys | null,
+): string {
+  const keys: SiblingKeys =
+    sibling && sibling.some((entry) => entry.key === 'title')
+      ? sibling
+      : generator === 'astro'
+        ? [
+            { key: 'title', value: "''" },
+            { key: 'description', value: "''" },
+            { key: 'pubDate', value: "'Jan 01 2024'" },
+          ]
+        : [
+            { key: 'title', value: '' },
+            { key: 'description', value: '' },
+            { key: 'date', value: '2024-01-01' },
+            { key: 'tags', value: '[]' },
+          ];
+  const lines: string[] = [];
+  let dated = false;
+  for (const { key, value } of keys) {
+    const quote = /^(['"])/.exec(value)?.[1] ?? '';
+    const quoted = (text: string): string =>
+      quote === "'"
+        ? `'${text.replace(/'/g, "''")}'`
+        : quote === '"' || needsQuotes(text)
+          ? JSON.stringify(text)
+          : text;
+    if (key === 'title') lines.push(`title: ${quoted(context.title)}`);
+    else if (key === 'description') lines.push(`description: ${quote === '' ? "''" : `${quote}${quote}`}`);
+    else if (dateKeys.test(key) && !dated) {
+      dated = true;
+      const bare = value.replace(/^(['"])(.*)\1$/, '$2');
+      const layout = dateLayouts.find(([pattern]) => pattern.test(bare))?.[1] ?? '2006-01-02';
+      const text = formatGoLayout(context.now, layout);
+      lines.push(`${key}: ${quote}${text}${quote}`);
+    } else if (key === 'tags') lines.push('tags: []');
+    else if (/image|cover|hero/i.test(key)) lines.push(`# ${key}: ${value}`);
+  }
+  if (!dated) lines.push(`date: ${formatGoLayout(context.now, '2006-01-02')}`);
+  return `---\n${lines.join('\n')}\n---\n\n`;
+}

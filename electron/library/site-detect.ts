@@ -3,20 +3,16 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Generator, SiteInfo } from '../../shared/api';
 import { PostdeskError } from '../../shared/errors';
+import { readAstroLayout } from './generators/astro-config';
+import { firstExisting } from './generators/config-text';
+import { readEleventyLayout } from './generators/eleventy-config';
+import { hugoConfigFiles, readHugoLayout } from './generators/hugo-config';
+import { readJekyllLayout } from './generators/jekyll-config';
 import { checkRelativeId, isInside } from './site-paths';
 
-const hugoConfigFiles = [
-  'hugo.toml',
-  'hugo.yaml',
-  'hugo.yml',
-  'hugo.json',
-  'config.toml',
-  'config.yaml',
-  'config.yml',
-  'config.json',
-  'config/_default',
-];
 const jekyllConfigFiles = ['_config.yml', '_config.yaml', '_config.toml'];
+/** Output folders of the generators, skipped at the site root when the generator is not known. */
+const rootOutputFolders = ['public', 'resources', '_site', 'dist'];
 
 /** The name of the optional per-site settings file at the site root. */
 export const siteConfigFile = 'postdesk.config.json';
@@ -53,36 +49,76 @@ export async function detectSite(
   let staticDir: string | null = null;
   let notice: string | null = null;
 
-  const hugoConfig = await existing(root, hugoConfigFiles);
-  if (hugoConfig) {
+  let skipDirs = rootOutputFolders;
+  let pageDirs: string[] | undefined;
+  let sections: string[] | null = null;
+
+  const hugoConfig = await firstExisting(root, hugoConfigFiles);
+  const jekyllConfig = await firstExisting(root, jekyllConfigFiles);
+  const strongHugo = hugoConfig?.startsWith('hugo.') === true;
+  const astro = strongHugo || jekyllConfig ? null : await readAstroLayout(root);
+  const eleventy = strongHugo || jekyllConfig || astro ? null : await readEleventyLayout(root);
+  if (hugoConfig && (strongHugo || (!astro && !eleventy && !jekyllConfig))) {
     generator = 'hugo';
-    const named = await hugoFolders(root, hugoConfig[0] ?? '');
-    contentDirs = [named.contentDir ?? 'content'];
-    staticDir = named.staticDir ?? 'static';
-  } else if (await anyExists(root, jekyllConfigFiles)) {
+    const hugo = await readHugoLayout(root, hugoConfig);
+    contentDirs = hugo.contentDirs;
+    staticDir = hugo.staticDir;
+    skipDirs = [hugo.publishDir, 'resources'];
+  } else if (jekyllConfig) {
     generator = 'jekyll';
-    contentDirs = (await existing(root, ['_posts', '_drafts'])) ?? ['_posts'];
+    const jekyll = await readJekyllLayout(root, jekyllConfig);
+    contentDirs = jekyll.contentDirs;
+    sections = contentDirs.map((dir) => path.posix.basename(dir).replace(/^_/, ''));
     staticDir = '.';
+    skipDirs = [jekyll.destination, 'vendor'];
+    pageDirs = ['.'];
+  } else if (astro) {
+    generator = 'astro';
+    contentDirs = astro.contentDirs;
+    staticDir = astro.publicDir;
+    skipDirs = [astro.outDir, astro.publicDir];
+  } else if (eleventy) {
+    generator = 'eleventy';
+    contentDirs = [eleventy.input];
+    staticDir = eleventy.staticDir;
+    skipDirs = [
+      eleventy.output,
+      eleventy.includes,
+      eleventy.data,
+      ...(eleventy.layouts ? [eleventy.layouts] : []),
+    ];
   } else if (!config.contentDirs) {
     notice =
-      'No Hugo, Jekyll or postdesk.config.json was found here, so Postdesk lists every Markdown and HTML file in the folder.';
+      'No Hugo, Jekyll or postdesk.config.json (nor an Eleventy or Astro config) was found here, so Postdesk lists every Markdown and HTML file in the folder.';
   }
   if (config.contentDirs) {
     contentDirs = config.contentDirs.map((dir) => checkedDir(root, dir));
     if (generator === 'plain') generator = 'configured';
+    sections = null;
   }
   if (config.staticDir) staticDir = checkedDir(root, config.staticDir);
-  const sections =
-    generator === 'jekyll'
-      ? contentDirs.map((dir) => dir.replace(/^_/, ''))
-      : await sectionFolders(root, contentDirs[0] ?? '.');
+  sections ??= await sectionFolders(root, contentDirs[0] ?? '.', skipDirs);
   const detected = describe(generator, contentDirs, staticDir);
-  return { root, name, generator, contentDirs, staticDir, notice, detected, sections, ...abilities };
+  return {
+    root,
+    name,
+    generator,
+    contentDirs,
+    staticDir,
+    notice,
+    detected,
+    sections,
+    skipDirs: skipDirs.filter((dir) => dir !== '.'),
+    ...(pageDirs ? { pageDirs } : {}),
+    ...abilities,
+  };
 }
 
 const generatorNames: Record<Generator, string> = {
   hugo: 'Hugo site',
   jekyll: 'Jekyll site',
+  eleventy: 'Eleventy site',
+  astro: 'Astro site',
   configured: 'Site configured by postdesk.config.json',
   plain: 'Plain folder of Markdown and HTML files',
 };
@@ -94,17 +130,18 @@ function describe(generator: Generator, contentDirs: string[], staticDir: string
   return `${generatorNames[generator]}: ${posts}${files}`;
 }
 
-const leafBundleIndex = /^index\.(md|markdown|mdown|html?)$/i;
+const leafBundleIndex = /^index\.(md|mdx|markdown|mdown|html?)$/i;
 const notSections = new Set(['node_modules', 'public', 'resources', '_site', 'dist', 'static', 'assets']);
 
 /** The folders directly below a content folder that hold posts (page bundle folders excluded). */
-async function sectionFolders(root: string, contentDir: string): Promise<string[]> {
+async function sectionFolders(root: string, contentDir: string, skipDirs: string[]): Promise<string[]> {
   const base = contentDir === '.' ? root : path.join(root, contentDir);
   const entries = await fs.readdir(base, { withFileTypes: true }).catch(() => []);
   const sections: string[] = [];
   for (const entry of entries) {
     if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
     if (notSections.has(entry.name)) continue;
+    if (skipDirs.includes(contentDir === '.' ? entry.name : `${contentDir}/${entry.name}`)) continue;
     const inside = await fs.readdir(path.join(base, entry.name)).catch(() => [] as string[]);
     if (inside.some((name) => leafBundleIndex.test(name))) continue;
     sections.push(entry.name);
@@ -153,36 +190,4 @@ function checkedDir(root: string, dir: string): string {
     throw new PostdeskError('path-refused', `${siteConfigFile} names ${dir}, outside the site.`);
   }
   return trimmed;
-}
-
-/** The `contentDir` / `staticDir` a Hugo config file names at its top level, when it does. */
-async function hugoFolders(
-  root: string,
-  configName: string,
-): Promise<{ contentDir: string | null; staticDir: string | null }> {
-  const text = await fs.readFile(path.join(root, configName), 'utf8').catch(() => '');
-  const pick = (key: string): string | null => {
-    const match = new RegExp(`^\\s*"?${key}"?\\s*[=:]\\s*["']?([^"'\\r\\n,]+?)["']?\\s*,?\\s*$`, 'm').exec(
-      text,
-    );
-    if (!match?.[1]) return null;
-    try {
-      return checkedDir(root, match[1].trim());
-    } catch {
-      return null;
-    }
-  };
-  return { contentDir: pick('contentDir'), staticDir: pick('staticDir') };
-}
-
-async function anyExists(root: string, names: string[]): Promise<boolean> {
-  return (await existing(root, names)) !== null;
-}
-
-async function existing(root: string, names: string[]): Promise<string[] | null> {
-  const found: string[] = [];
-  for (const name of names) {
-    if (await fs.stat(path.join(root, name)).catch(() => null)) found.push(name);
-  }
-  return found.length > 0 ? found : null;
 }

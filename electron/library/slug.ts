@@ -22,7 +22,7 @@ export function slugify(title: string): string {
 export function cleanFileStem(name: string): string | null {
   const stem = name
     .trim()
-    .replace(/\.(md|markdown|mdown|html?)$/i, '')
+    .replace(/\.(md|mdx|markdown|mdown|html?)$/i, '')
     .replace(/\s+/g, '-')
     .replace(/[^\p{L}\p{N}._-]+/gu, '')
     .replace(/^[.-]+/, '')

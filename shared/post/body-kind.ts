@@ -9,6 +9,7 @@ const htmlBlockStart =
  */
 export function detectBodyKind(fileName: string, body: string): BodyKind {
   if (/\.html?$/i.test(fileName)) return 'html';
+  if (/\.mdx$/i.test(fileName)) return 'markdown';
   const lines = body
     .split('\n')
     .map((line) => line.trim())

@@ -11,6 +11,11 @@ export interface FrontMatterSplit {
   bodyStart: number;
   /** Set when a front matter block was opened but never closed; the whole text is then body. */
   error: string | null;
+  /**
+   * The language tag of a `---js` / `---json` / `---<lang>` block (Eleventy's custom front matter):
+   * `format` is then null, the block lies between rawStart and rawEnd and the body after it.
+   */
+  language?: string;
 }
 
 const bom = '\uFEFF';
@@ -32,6 +37,11 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   const firstLineEnd = lineEnd(text, start);
   const firstLine = text.slice(start, firstLineEnd).replace(/\r$/, '');
   if (/^---[ \t]*$/.test(firstLine)) return fenced(text, start, firstLineEnd, 'yaml', /^(---|\.\.\.)[ \t]*$/);
+  const language = /^---[ \t]*([A-Za-z][\w-]{0,30})[ \t]*$/.exec(firstLine)?.[1];
+  if (language !== undefined) {
+    const block = fenced(text, start, firstLineEnd, 'yaml', /^---[ \t]*$/);
+    return block.error === null ? { ...block, format: null, language: language.toLowerCase() } : none;
+  }
   if (/^\+\+\+[ \t]*$/.test(firstLine)) return fenced(text, start, firstLineEnd, 'toml', /^\+\+\+[ \t]*$/);
   if (text[start] === '{' && opensJsonObject(text, start)) return jsonBlock(text, start);
   return none;

@@ -42,6 +42,8 @@ export async function operationOf(gitDir: string): Promise<GitOperation> {
 const ignores: Record<Generator, string[]> = {
   hugo: ['public/', 'resources/_gen/', '.hugo_build.lock'],
   jekyll: ['_site/', '.jekyll-cache/', '.jekyll-metadata', '.sass-cache/'],
+  eleventy: ['node_modules/', '_site/', '.cache/'],
+  astro: ['node_modules/', 'dist/', '.astro/'],
   configured: ['node_modules/', 'dist/', '_site/', '.cache/'],
   plain: ['node_modules/'],
 };

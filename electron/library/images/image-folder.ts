@@ -36,6 +36,42 @@ export async function readImageFolderPattern(root: string): Promise<string | nul
   return parsed.data.imageFolder ?? null;
 }
 
+const relativeImage = /(?:^[\w-]*(?:image|cover|hero)\w*\s*:\s*['"]?|\]\(|\bsrc=["'])\.\.?\//im;
+const rootImage = /(?:^[\w-]*(?:image|cover|hero)\w*\s*:\s*['"]?|\]\(|\bsrc=["'])\/(?!\/)/im;
+
+/**
+ * The image folder pattern a generator's own convention asks for, when it depends on the posts:
+ * an Astro post whose collection refers to images relative to the post (`../../assets/x.jpg`, the
+ * `image()` schema) gets `src/assets/{slug}` (relative paths); one whose posts use site-root paths,
+ * or a collection with no images yet and no `src/assets`, gets the public folder (`/images/{slug}/`).
+ * Null for other generators (their convention is fixed, see imageFolderFor).
+ */
+export async function generatorImagePattern(site: SiteInfo, postId: string): Promise<string | null> {
+  if (site.generator !== 'astro') return null;
+  const folder = path.join(site.root, ...postId.split('/').slice(0, -1));
+  const names = (await fs.readdir(folder).catch(() => [] as string[])).filter((name) =>
+    /\.mdx?$/i.test(name),
+  );
+  const own = path.basename(postId);
+  let relative = 0;
+  let rooted = 0;
+  for (const name of [own, ...names.filter((name) => name !== own)].slice(0, 20)) {
+    const handle = await fs.open(path.join(folder, name), 'r').catch(() => null);
+    if (handle === null) continue;
+    const buffer = Buffer.alloc(16 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0).finally(() => handle.close());
+    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    if (relativeImage.test(text)) relative++;
+    else if (rootImage.test(text)) rooted++;
+  }
+  const hasAssets = await fs.stat(path.join(site.root, 'src', 'assets')).then(
+    (stat) => stat.isDirectory(),
+    () => false,
+  );
+  if (relative > rooted || (relative === rooted && rooted === 0 && hasAssets)) return 'src/assets/{slug}';
+  return site.staticDir === null ? null : `${site.staticDir}/images/{slug}`;
+}
+
 /** What the folder pattern's placeholders stand for, for one post. */
 export interface PostPlaceholders {
   /** The post's section (its first folder below the content folder), or ''. */

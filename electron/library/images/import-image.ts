@@ -4,7 +4,7 @@ import path from 'node:path';
 import { imageSizeLimit, type ImportedImage, type SiteInfo } from '../../../shared/api';
 import { PostdeskError } from '../../../shared/errors';
 import { resolveExisting, resolveForWrite } from '../site-paths';
-import { imageFolderFor, readImageFolderPattern } from './image-folder';
+import { generatorImagePattern, imageFolderFor, readImageFolderPattern } from './image-folder';
 import { imageFileName, numberedName } from './image-names';
 import { readImageSize, sniffImageType } from './image-type';
 
@@ -42,7 +42,8 @@ export async function importImage(site: SiteInfo, request: ImportImageRequest): 
     );
   }
   await resolveExisting(site.root, request.postId);
-  const pattern = await readImageFolderPattern(site.root);
+  const pattern =
+    (await readImageFolderPattern(site.root)) ?? (await generatorImagePattern(site, request.postId));
   const { folder, urlPrefix } = imageFolderFor(site, request.postId, pattern);
   const folderPath = folder === '.' ? site.root : await resolveForWrite(site.root, folder);
   await fs.mkdir(folderPath, { recursive: true }).catch((error: unknown) => {

@@ -11,6 +11,8 @@ import { defaultQuery, filterPosts, isFiltering, postFacets, sortPosts } from '.
 const generatorNames: Record<Generator, string> = {
   hugo: 'Hugo site',
   jekyll: 'Jekyll site',
+  eleventy: 'Eleventy site',
+  astro: 'Astro site',
   configured: 'Content folders from postdesk.config.json',
   plain: 'Plain folder of Markdown and HTML files',
 };

@@ -20,6 +20,7 @@ body{font:16px/1.6 Georgia,serif;margin:1.5rem 2rem;color:#222;max-width:46rem}
 img{max-width:100%;height:auto}.alignright{float:right;margin:0 0 1rem 1rem}.alignleft{float:left;margin:0 1rem 1rem 0}
 pre{background:#f4f4f4;padding:.75rem;overflow:auto}blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#555}
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.25rem .5rem}
+.pd-mdx-component{display:block;border:1px dashed #8a8fb8;border-radius:4px;padding:0 .75rem;margin:1rem 0}span.pd-mdx-component{display:inline;padding:0 .25rem;margin:0}.pd-mdx-label{display:block;font:12px/1.8 monospace;color:#4a4f7a}span.pd-mdx-label{display:inline;margin-right:.25rem}
 </style><link rel="stylesheet" id="postdesk-site-style"></head><body></body></html>`;
 
 interface PreviewBlock {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BodyKind } from '../../../shared/api';
+import { mdxToMarkdown } from '../../../shared/render/mdx-preview';
 import { useStore } from '../../state/create-store';
 import {
   patchPreview,
@@ -28,11 +29,14 @@ export function PreviewFrame({
   kind,
   rewriteImage,
   stylesheetUrl = null,
+  mdx = false,
 }: {
   body: string;
   kind: BodyKind;
   rewriteImage: UrlRewriter;
   stylesheetUrl?: string | null;
+  /** An MDX body: components shown as labelled placeholders, import/export lines left out. */
+  mdx?: boolean;
 }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [ready, setReady] = useState(false);
@@ -43,7 +47,7 @@ export function PreviewFrame({
     if (!ready || !document?.body) return;
     let idle: number | null = null;
     const render = (): void => {
-      patchPreview(document, body, kind, rewriteImage);
+      patchPreview(document, mdx ? mdxToMarkdown(body) : body, kind, rewriteImage);
       frame.current?.setAttribute('data-rendered-kind', kind);
     };
     const timer = window.setTimeout(() => {
@@ -55,7 +59,7 @@ export function PreviewFrame({
       window.clearTimeout(timer);
       if (idle !== null) window.cancelIdleCallback(idle);
     };
-  }, [body, kind, ready, rewriteImage]);
+  }, [body, kind, mdx, ready, rewriteImage]);
 
   useEffect(() => {
     const document = frame.current?.contentDocument;

@@ -13,7 +13,7 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const fixturesDir = path.join(repoRoot, 'test', 'fixtures', 'sites');
 
 interface Fixtures {
-  /** Name of the folder under test/fixtures/sites copied fresh for each test. */
+  /** Name of the folder under test/fixtures/sites (or `real/<name>`) copied fresh for each test. */
   siteFixture: string;
   /** The absolute path of this test's copy of the fixture site. */
   site: string;
@@ -47,8 +47,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 
   site: async ({ siteFixture }, use) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'postdesk-site-'));
-    const site = path.join(dir, siteFixture);
-    await cp(path.join(fixturesDir, siteFixture), site, { recursive: true });
+    const site = path.join(dir, path.basename(siteFixture));
+    // `real/<name>` names a fixture under test/fixtures/real/ (shaped like a real public site).
+    const source = siteFixture.startsWith('real/')
+      ? path.join(fixturesDir, '..', siteFixture)
+      : path.join(fixturesDir, siteFixture);
+    await cp(source, site, { recursive: true });
     await use(site);
     await rm(dir, { recursive: true, force: true });
   },

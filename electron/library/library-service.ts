@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { EventName, EventPayload, Handlers, PostChangeKind, SiteInfo } from '../../shared/api';
@@ -8,14 +8,14 @@ import { importImage } from './images/import-image';
 import { BackupStore } from './backup-store';
 import { readSiteAsset, type SiteAsset } from './site-assets';
 import { checkSiteFiles, readPreviewSettings } from './site-files';
-import { isBundleIndexName, isPostFileName, PostIndex } from './post-index';
+import { defaultScanLimits, isBundleIndexName, isPostFileName, PostIndex } from './post-index';
 import { createPost, duplicatePost, postTarget, renamePost } from './post-operations';
 import { PostProblems } from './post-problems';
 import { PostStore } from './post-store';
 import { listTrash, moveToTrash, restoreFromTrash } from './post-trash';
 import { detectSite } from './site-detect';
 import { readSiteSchema } from './site-schema';
-import { resolveExisting, resolveForWrite, toId } from './site-paths';
+import { isInside, resolveExisting, resolveForWrite, toId } from './site-paths';
 
 /** Something that wants the contract's events. */
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -95,7 +95,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     const previous = current;
     current = next;
     previous?.problems.stop();
-    await previous?.watcher?.close();
+    await closeWatcher(previous?.watcher);
     emit('siteOpened', { site: info });
     if (options.watch !== false) {
       // Index first, then watch: the watcher's own scan of a large site would slow the first list.
@@ -104,6 +104,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
         .catch(() => [])
         .then((posts) => {
           if (current !== next) return;
+          addNotices(next.info, next.index.notices());
           next.watcher = watchSite(next, emit);
           startChecks(next, posts);
         });
@@ -119,6 +120,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     async listPosts() {
       const open = site();
       const posts = await open.index.refresh((progress) => emit('indexProgress', progress));
+      addNotices(open.info, open.index.notices());
       startChecks(open, posts);
       return posts.map((post) => {
         const known = open.problems.known(post.id);
@@ -251,7 +253,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       current = null;
       closing?.problems.stop();
       listeners.clear();
-      await closing?.watcher?.close();
+      await closeWatcher(closing?.watcher);
     },
   };
 }
@@ -271,11 +273,14 @@ async function isBundleResource(file: string): Promise<boolean> {
 }
 
 function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
-  const folders = site.info.contentDirs.map((dir) =>
-    dir === '.' ? site.info.root : path.join(site.info.root, dir),
-  );
+  const folders = site.info.contentDirs
+    .map((dir) => (dir === '.' ? site.info.root : path.join(site.info.root, dir)))
+    .filter((folder) => isInsideReal(site.info.root, folder));
   const watcher = watch(folders, {
     ignoreInitial: true,
+    // Symbolic links are never followed (two links to `..` would make the watch grow without end).
+    followSymlinks: false,
+    depth: defaultScanLimits.maxDepth,
     ignored: (file, stats) => {
       const name = path.basename(file);
       if (name.startsWith('.') || name === 'node_modules') return true;
@@ -319,7 +324,12 @@ function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
       emit('postChanged', { id, kind: 'removed', summary: null });
     }
   });
-  watcher.on('error', () => undefined);
+  watcher.on('error', (error) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EMFILE' || code === 'ENOSPC' || code === 'ELOOP') {
+      addNotices(site.info, [`Some folders cannot be watched for outside changes (${code}).`]);
+    }
+  });
   watcher.once('ready', () => {
     // Catch what changed between the first index and the watcher being ready.
     const before = new Map(site.index.all().map((summary) => [summary.id, summary]));
@@ -342,4 +352,30 @@ function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
       .catch(() => undefined);
   });
   return watcher;
+}
+
+/** Closes a watcher so that nothing it raises afterwards (an ELOOP of a scan still running) can crash the host. */
+async function closeWatcher(watcher: FSWatcher | null | undefined): Promise<void> {
+  if (!watcher) return;
+  const closing = watcher.close();
+  // close() removes every listener: an error emitted after it would be thrown by the emitter.
+  watcher.on('error', () => undefined);
+  await closing.catch(() => undefined);
+}
+
+/** True when `folder` exists and its real path lies inside the site (a linked content folder leading out is not watched). */
+function isInsideReal(root: string, folder: string): boolean {
+  try {
+    return isInside(root, realpathSync(folder));
+  } catch {
+    return false;
+  }
+}
+
+/** Adds the scan's notices to the site's notice, once each (the sidebar shows it). */
+function addNotices(info: SiteInfo, notices: readonly string[]): void {
+  for (const notice of notices) {
+    if (info.notice?.includes(notice)) continue;
+    info.notice = info.notice ? `${info.notice} ${notice}` : notice;
+  }
 }

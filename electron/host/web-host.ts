@@ -5,6 +5,7 @@ import path from 'node:path';
 import { dispatch, isEventName, type Outcome } from '../../shared/api';
 import type { Library } from '../library/library-service';
 import { assetHeaders } from '../library/site-assets';
+import { hostHandlers } from './host-handlers';
 import { readRendererFile } from './renderer-files';
 import { PostdeskError } from '../../shared/errors';
 
@@ -53,6 +54,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir);
   const streams = new Set<http.ServerResponse>();
+  const handlers = hostHandlers(options.library);
   let cookieName = 'postdesk-token';
 
   const server = http.createServer((request, response) => {
@@ -99,7 +101,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       let args: unknown;
       try {
         args = body.length === 0 ? {} : JSON.parse(body);
-        outcome = await dispatch(options.library.handlers, name, args);
+        outcome = await dispatch(handlers, name, args);
       } catch {
         outcome = {
           ok: false,

@@ -6,6 +6,7 @@ import { PostdeskError } from '../../shared/errors';
 import { imageCatalogOf } from './images/image-catalog';
 import { importImage } from './images/import-image';
 import { BackupStore } from './backup-store';
+import { checkAssetId, checkPostId } from './contract-scope';
 import { readSiteAsset, type SiteAsset } from './site-assets';
 import { checkSiteFiles, readPreviewSettings } from './site-files';
 import { defaultScanLimits, isBundleIndexName, isPostFileName, PostIndex } from './post-index';
@@ -29,6 +30,8 @@ export interface Library {
   readAsset(id: string): Promise<SiteAsset>;
   /** Stops watching files; pending calls may still finish. */
   close(): Promise<void>;
+  /** Real paths of the folders opened so far in this process (the only ones a host lets a page re-open). */
+  openedFolders(): ReadonlySet<string>;
 }
 
 interface OpenSite {
@@ -66,6 +69,7 @@ export interface LibraryOptions {
 export function createLibrary(options: LibraryOptions = {}): Library {
   const listeners = new Set<EventListener>();
   let current: OpenSite | null = null;
+  const opened = new Set<string>();
   const backups = options.backupDir ? new BackupStore(options.backupDir) : null;
 
   const emit: EventListener = (event, payload) => {
@@ -82,6 +86,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       trash: options.trashItem ? 'system' : 'folder',
       canReveal: options.revealItem !== undefined,
     });
+    opened.add(info.root);
     const next: OpenSite = {
       info,
       index: new PostIndex(info),
@@ -128,10 +133,12 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       });
     },
     async readPost({ id }) {
+      await checkPostId(site().info, id);
       return site().store.read(id);
     },
     async savePost({ id, text, baseRevision, force }) {
-      const { store, index } = site();
+      const { store, index, info } = site();
+      await checkPostId(info, id);
       const result = await store.save(id, text, baseRevision, force === true);
       await index.summaryOf(id);
       void site()
@@ -147,6 +154,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     },
     readSiteSchema: async () => readSiteSchema(site().info.root),
     async importImage({ data, ...request }) {
+      await checkPostId(site().info, request.postId);
       return importImage(site().info, { ...request, bytes: Buffer.from(data, 'base64') });
     },
     async listImages() {
@@ -154,6 +162,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     },
     async backupBuffer({ id, text }) {
       const { info } = site();
+      await checkPostId(info, id);
       await resolveForWrite(info.root, id);
       if (!backups) return null;
       const record = await backups.save(info.root, id, text);
@@ -186,13 +195,16 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       return createPost(site(), request);
     },
     async renamePost({ id, slug }) {
+      await checkPostId(site().info, id);
       return renamePost(site(), id, slug);
     },
     async duplicatePost({ id }) {
+      await checkPostId(site().info, id);
       return duplicatePost(site(), id);
     },
     async deletePost({ id }) {
       const open = site();
+      await checkPostId(open.info, id);
       const target = await postTarget(open.info, id);
       const title = open.index.cached(id)?.title ?? (await open.index.summaryOf(id))?.title ?? id;
       const forget = (): void => {
@@ -221,7 +233,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     },
     async restorePost({ trashId }) {
       const open = site();
-      const id = await restoreFromTrash(open.info.root, trashId);
+      const id = await restoreFromTrash(open.info.root, trashId, (target) => checkPostId(open.info, target));
       const summary = await open.index.summaryOf(id);
       if (!summary) throw new PostdeskError('internal', `${id} was restored but cannot be read.`);
       return summary;
@@ -234,6 +246,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
           'Showing a file in its folder is only available in the desktop app.',
         );
       }
+      await checkPostId(open.info, id);
       await options.revealItem(await resolveExisting(open.info.root, id));
       return null;
     },
@@ -241,9 +254,12 @@ export function createLibrary(options: LibraryOptions = {}): Library {
 
   return {
     handlers,
-    readAsset(id) {
-      return readSiteAsset(site().info.root, id);
+    async readAsset(id) {
+      const { info } = site();
+      await checkAssetId(info, id);
+      return readSiteAsset(info.root, id);
     },
+    openedFolders: () => opened,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

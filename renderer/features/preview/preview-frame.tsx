@@ -94,6 +94,7 @@ export function PreviewFrame({
         title="Preview"
         className="preview-frame"
         sandbox="allow-same-origin"
+        referrerPolicy="no-referrer"
         srcDoc={previewShell}
         onLoad={() => setReady(true)}
       />

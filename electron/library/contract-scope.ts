@@ -9,12 +9,16 @@ import { checkRelativeId, isInside, toId } from './site-paths';
 // receives to post files inside the content folders (and images, stylesheets and fonts inside the
 // static, assets and content folders), never a dot-folder (.git, .postdesk-trash), node_modules or a
 // configuration file, and they check the id's real path the same way (a post that is a symbolic link
-// to .git/config is refused).
+// to .git/config is refused; a content folder that is a link inside the site still works).
+
+type Kind = 'post' | 'asset';
 
 const neverServed = new Set(['node_modules']);
+const notAPost = 'it is not a Markdown or HTML post file';
 
-/** The folders below which the site's assets (images, stylesheets, fonts) may be read or written. */
-function assetFolders(info: SiteInfo): string[] {
+/** The folders below which ids of `kind` may lie. */
+function foldersFor(info: SiteInfo, kind: Kind): string[] {
+  if (kind === 'post') return [...info.contentDirs];
   const folders = [...info.contentDirs, 'assets'];
   if (info.staticDir !== null) folders.push(info.staticDir);
   return folders;
@@ -24,53 +28,62 @@ function below(folders: readonly string[], id: string): boolean {
   return folders.some((dir) => dir === '.' || id === dir || id.startsWith(`${dir}/`));
 }
 
-/** Why `id` is not a post path of the site (a post file name in a content folder, no dot-folder), or null. */
-export function postPathProblem(info: SiteInfo, id: string): string | null {
+function problemIn(id: string, folders: readonly string[], kind: Kind): string | null {
   const segments = checkRelativeId(id);
   const hidden = segments.find((segment) => segment.startsWith('.') || neverServed.has(segment));
-  if (hidden !== undefined) return `${hidden} is not a folder Postdesk edits`;
-  if (!isPostFileName(segments[segments.length - 1] ?? '')) return 'it is not a Markdown or HTML post file';
-  if (!below(info.contentDirs, id)) return 'it is not inside a content folder';
+  if (hidden !== undefined)
+    return `${hidden} is not a folder Postdesk ${kind === 'post' ? 'edits' : 'serves'}`;
+  if (kind === 'post' && !isPostFileName(segments[segments.length - 1] ?? '')) return notAPost;
+  if (!below(folders, id)) {
+    return kind === 'post'
+      ? 'it is not inside a content folder'
+      : 'it is not inside the static, assets or a content folder';
+  }
   return null;
+}
+
+/** Why `id` is not a post path of the site (a post file name in a content folder, no dot-folder), or null. */
+export function postPathProblem(info: SiteInfo, id: string): string | null {
+  return problemIn(id, foldersFor(info, 'post'), 'post');
 }
 
 /** Why `id` is not an asset path of the site (in the static, assets or a content folder, no dot-folder), or null. */
 export function assetPathProblem(info: SiteInfo, id: string): string | null {
-  const segments = checkRelativeId(id);
-  const hidden = segments.find((segment) => segment.startsWith('.') || neverServed.has(segment));
-  if (hidden !== undefined) return `${hidden} is not a folder Postdesk serves`;
-  if (!below(assetFolders(info), id)) return 'it is not inside the static, assets or a content folder';
-  return null;
+  return problemIn(id, foldersFor(info, 'asset'), 'asset');
 }
 
 /**
- * Throws `path-refused` unless `id` is a post path of the site and, when it exists (or its nearest
- * existing folder, for a new file), its real path is one too. Never follows anything out of the site.
+ * Throws unless `id` is a post path of the site and, when it exists (or its nearest existing folder,
+ * for a new file), its real path is one too: `invalid-argument` for a name that is no post (hugo.toml,
+ * a picture), `path-refused` for hidden folders and links. Never follows anything out of the site.
  */
 export async function checkPostId(info: SiteInfo, id: string): Promise<void> {
-  await checkScoped(info, id, postPathProblem, 'post');
+  await checkScoped(info, id, 'post');
 }
 
 /** Throws `path-refused` unless `id` (and its real path) is an asset path of the site. */
 export async function checkAssetId(info: SiteInfo, id: string): Promise<void> {
-  await checkScoped(info, id, assetPathProblem, 'site file');
+  await checkScoped(info, id, 'asset');
 }
 
-async function checkScoped(
-  info: SiteInfo,
-  id: string,
-  problemOf: (info: SiteInfo, id: string) => string | null,
-  what: string,
-): Promise<void> {
-  const problem = problemOf(info, id);
-  // A name that is no post (hugo.toml, a picture) is a wrong argument; a hidden folder is refused.
-  if (problem !== null)
-    refuse(
-      id,
-      what,
-      problem,
-      what === 'post' && problem.startsWith('it is not') ? 'invalid-argument' : 'path-refused',
-    );
+/** The allowed folders of `kind`, also named by their real paths (a content folder may be a link inside the site). */
+async function realFolders(info: SiteInfo, kind: Kind): Promise<string[]> {
+  const folders = foldersFor(info, kind);
+  for (const dir of [...folders]) {
+    if (dir === '.') continue;
+    const resolved = await fs.realpath(path.join(info.root, ...dir.split('/'))).catch(() => null);
+    if (resolved !== null && isInside(info.root, resolved)) folders.push(toId(info.root, resolved) || '.');
+  }
+  return folders;
+}
+
+async function checkScoped(info: SiteInfo, id: string, kind: Kind): Promise<void> {
+  const what = kind === 'post' ? 'post' : 'site file';
+  const problem = problemIn(id, foldersFor(info, kind), kind);
+  if (problem !== null) {
+    const code = kind === 'post' && problem.startsWith('it is not') ? 'invalid-argument' : 'path-refused';
+    refuse(id, what, problem, code);
+  }
   const joined = path.join(info.root, ...id.split('/'));
   let existing = joined;
   let rest = '';
@@ -86,7 +99,7 @@ async function checkScoped(
   const realId = [toId(info.root, real), rest].filter((part) => part !== '').join('/');
   if (realId === id) return;
   // A linked post (or a post in a linked folder) must be one where it really is.
-  const realProblem = problemOf(info, realId);
+  const realProblem = problemIn(realId, await realFolders(info, kind), kind);
   if (realProblem !== null) refuse(id, what, `it is a symbolic link to ${realId}, and ${realProblem}`);
 }
 

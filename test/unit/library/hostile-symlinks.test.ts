@@ -73,6 +73,11 @@ describe('hostile symbolic links', () => {
       await lib.handlers.openSite({ path: site });
       const posts = await lib.handlers.listPosts({});
       expect(posts.map((post) => post.id).sort()).toEqual(layout.listed);
+      // What is listed can be opened and saved (a content folder linked inside the site works).
+      for (const id of layout.listed) {
+        const read = await lib.handlers.readPost({ id });
+        await lib.handlers.savePost({ id, text: `${read.text}saved\n`, baseRevision: read.revision });
+      }
       await new Promise((resolve) => setTimeout(resolve, 400));
       const info = await lib.handlers.openSite({});
       const everything = JSON.stringify([posts, info, seen]);

@@ -143,7 +143,7 @@ describe('main.ts wiring of openExternal', () => {
     electronFake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
     expect(handler({ url: 'http://127.0.0.1:5000/admin' })).toEqual({ action: 'deny' });
     await vi.waitFor(() => expect(electronFake.dialog.showMessageBox).toHaveBeenCalledTimes(1));
-    const options = electronFake.dialog.showMessageBox.mock.calls[0]?.at(-1) as {
+    const options = electronFake.dialog.showMessageBox.mock.calls[0]?.at(-1) as unknown as {
       message: string;
       buttons: string[];
     };

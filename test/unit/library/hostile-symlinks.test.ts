@@ -141,6 +141,23 @@ describe('hostile symbolic links', () => {
   });
 });
 
+describe('a static folder linked outside the site', () => {
+  it('lists no image from outside and serves none', async () => {
+    const site = await build({ id: 'static-outside', files: {}, links: {}, listed: [] });
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await mkdir(path.join(dir, 'outside', 'images'), { recursive: true });
+    await writeFile(path.join(dir, 'outside', 'images', 'private.png'), png);
+    await symlink('../outside', path.join(site, 'static'));
+    const lib = library(false);
+    await lib.handlers.openSite({ path: site });
+    expect(await lib.handlers.listImages({})).toEqual([]);
+    await expect(lib.readAsset('static/images/private.png')).rejects.toMatchObject({ code: 'path-refused' });
+  });
+});
+
 describe('a large content folder', () => {
   it('20,000 files are listed in one bounded scan, and a lower bound cuts the scan with a notice', async () => {
     const started = performance.now();

@@ -1,6 +1,6 @@
 // electron-builder afterPack hook: sets Postdesk's Electron fuses in the packed executable, so the
 // shipped binary cannot be turned into a plain Node (RunAsNode, NODE_OPTIONS, --inspect) and loads
-// the app only from app.asar. A folder holding the test placeholder (a shell script saying
+// the app only from app.asar, checks app.asar's integrity, and grants file:// no extra privileges. A folder holding the test placeholder (a shell script saying
 // "placeholder, not Electron") has no fuses to flip: the hook says so and leaves it alone.
 const { readFileSync, statSync } = require('node:fs');
 const path = require('node:path');
@@ -14,6 +14,10 @@ const postdeskFuses = {
   [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
   [FuseV1Options.EnableCookieEncryption]: true,
+  // app.asar is checked against the integrity hash electron-builder records (macOS and Windows).
+  [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+  // file:// pages get no extra powers (Postdesk loads nothing from file://).
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 };
 
 /** The Electron executable inside an unpacked app folder of electron-builder. */

@@ -16,6 +16,7 @@ import { assetHeaders } from './library/site-assets';
 import { showAbout } from './shell/about';
 import { buildMenuTemplate } from './shell/app-menu';
 import { createCloseGuard } from './shell/close-guard';
+import { askWithMessageBox, confirmingOpenExternal } from './shell/external-links';
 import { createMainWindow } from './shell/main-window';
 import { denyAllPermissions, guardWebContents } from './shell/navigation-guards';
 import { RecentSites } from './shell/recent-sites';
@@ -36,10 +37,16 @@ protocol.registerSchemesAsPrivileged([
 const outDir = path.join(__dirname, '..');
 const rendererDir = path.join(outDir, 'renderer');
 const userData = app.getPath('userData');
-/** Hands a link to the OS browser: only URLs that parse as http or https (checked again here). */
-const openExternal = async (url: string): Promise<void> => {
-  if (isExternalUrlAllowed(url)) await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
-};
+/**
+ * Hands a link to the OS browser: only URLs that parse as http or https (checked again here), and
+ * one to this machine or a private network only after the user agreed in a message box.
+ */
+const openExternal = confirmingOpenExternal(
+  async (url) => {
+    if (isExternalUrlAllowed(url)) await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
+  },
+  askWithMessageBox(dialog, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null)),
+);
 
 let mainWindow: BrowserWindow | null = null;
 let rendererAlive = false;

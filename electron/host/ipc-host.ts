@@ -2,6 +2,7 @@ import type { IpcMain, WebContents, WebFrameMain } from 'electron';
 import { dispatch, eventNames, methodNames, type Outcome } from '../../shared/api';
 import { eventChannel, methodChannel } from '../../shared/ipc-channels';
 import type { Library } from '../library/library-service';
+import { hostHandlers } from './host-handlers';
 
 /** Decides whether an IPC message comes from the app's own renderer. */
 export type SenderCheck = (frame: WebFrameMain | null) => boolean;
@@ -11,6 +12,7 @@ export type SenderCheck = (frame: WebFrameMain | null) => boolean;
  * arguments against the contract and answers an Outcome. Returns a function that removes them.
  */
 export function registerIpcHost(ipcMain: IpcMain, library: Library, isTrusted: SenderCheck): () => void {
+  const handlers = hostHandlers(library);
   for (const name of methodNames) {
     ipcMain.handle(methodChannel(name), (event, args: unknown): Promise<Outcome> => {
       if (!isTrusted(event.senderFrame)) {
@@ -19,7 +21,7 @@ export function registerIpcHost(ipcMain: IpcMain, library: Library, isTrusted: S
           error: { code: 'invalid-argument', message: 'Refused: the sender is not Postdesk.' },
         });
       }
-      return dispatch(library.handlers, name, args);
+      return dispatch(handlers, name, args);
     });
   }
   return () => {

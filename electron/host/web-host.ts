@@ -5,7 +5,10 @@ import path from 'node:path';
 import { dispatch, isEventName, type Outcome } from '../../shared/api';
 import type { Library } from '../library/library-service';
 import { assetHeaders } from '../library/site-assets';
+import { hostHandlers } from './host-handlers';
 import { readRendererFile } from './renderer-files';
+import { BodyRefused, LargeRequestSlots, readLimitedBody } from './request-limits';
+import { assetSignature, assetUrlLifetimeMs } from '../../shared/asset-signature';
 import { PostdeskError } from '../../shared/errors';
 
 /** How to start the browser-mode host. */
@@ -21,14 +24,15 @@ export interface WebHostOptions {
 
 /** A running browser-mode host. */
 export interface WebHost {
-  /** The address to open, token included. */
+  /** The address to open: the token rides in the fragment, which no browser ever sends anywhere. */
   url: string;
   port: number;
   token: string;
   close(): Promise<void>;
 }
 
-const maxBody = 80 * 1024 * 1024;
+/** How many event streams may be open at once (each holds one of the browser's few connections). */
+const maxStreams = 8;
 const loopbackHost = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
 const pageCsp = [
   "default-src 'none'",
@@ -45,15 +49,18 @@ const pageCsp = [
 
 /**
  * Serves the renderer and the contract over HTTP on 127.0.0.1 only: POST /api/<method> with a JSON
- * body answers an Outcome, GET /api/events streams the contract's events (server-sent events).
- * Every request needs the per-start token (query `token`, header `x-postdesk-token`, or the cookie
- * set when the page was opened with it) and a loopback Host header; no CORS headers are ever sent.
+ * body answers an Outcome, GET /api/events streams the contract's events (server-sent events, read
+ * by the page with fetch). Every /api/ request needs the per-start token in the `x-postdesk-token`
+ * header (never a cookie or a query, which a browser would hand to other pages or servers); asset
+ * URLs carry a short-lived HMAC signature of their one file instead. The page itself holds no secret.
+ * A loopback Host header is required everywhere, and no CORS headers are ever sent.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir);
   const streams = new Set<http.ServerResponse>();
-  let cookieName = 'postdesk-token';
+  const handlers = hostHandlers(options.library);
+  const slots = new LargeRequestSlots();
 
   const server = http.createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
@@ -71,17 +78,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (origin !== undefined && !isSameOrigin(origin, port)) {
       return send(response, 403, 'text/plain', 'Refused: cross-origin request.');
     }
-    const offered =
-      url.searchParams.get('token') ?? header(request, 'x-postdesk-token') ?? readCookie(request, cookieName);
-    if (!offered || !sameSecret(offered, token)) {
-      return send(response, 401, 'text/plain', 'Unauthorized: this Postdesk host needs its token.');
+    if (url.pathname.startsWith('/api/')) {
+      const offered = header(request, 'x-postdesk-token');
+      if (!offered || !sameSecret(offered, token)) {
+        return send(response, 401, 'text/plain', 'Unauthorized: this Postdesk host needs its token.');
+      }
+      return api(request, response, url);
     }
-    if (url.pathname.startsWith('/api/')) return api(request, response, url);
-    if (url.pathname.startsWith('/asset/')) return asset(response, url);
+    if (url.pathname.startsWith('/asset/')) return asset(request, response, url);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return send(response, 405, 'text/plain', 'Method not allowed.');
     }
-    return serveRenderer(response, url, url.searchParams.has('token'));
+    return serveRenderer(response, url);
   }
 
   async function api(request: http.IncomingMessage, response: http.ServerResponse, url: URL): Promise<void> {
@@ -91,35 +99,53 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!(header(request, 'content-type') ?? '').startsWith('application/json')) {
       return send(response, 415, 'text/plain', 'Contract calls are JSON.');
     }
-    const body = await readBody(request).catch(() => null);
+    let body: string;
+    try {
+      body = await readLimitedBody(request, name, slots);
+    } catch (error) {
+      if (!(error instanceof BodyRefused)) throw error;
+      const refused: Outcome = { ok: false, error: { code: 'invalid-argument', message: error.message } };
+      // The rest of the body is not read: answer, then drop the connection.
+      response.once('finish', () => request.destroy());
+      return send(response, error.status, 'application/json; charset=utf-8', JSON.stringify(refused), {
+        connection: 'close',
+      });
+    }
     let outcome: Outcome;
-    if (body === null) {
-      outcome = { ok: false, error: { code: 'invalid-argument', message: 'The request is too large.' } };
-    } else {
-      let args: unknown;
-      try {
-        args = body.length === 0 ? {} : JSON.parse(body);
-        outcome = await dispatch(options.library.handlers, name, args);
-      } catch {
-        outcome = {
-          ok: false,
-          error: { code: 'invalid-argument', message: 'The request body is not JSON.' },
-        };
-      }
+    let args: unknown;
+    try {
+      args = body.length === 0 ? {} : JSON.parse(body);
+      outcome = await dispatch(handlers, name, args);
+    } catch {
+      outcome = { ok: false, error: { code: 'invalid-argument', message: 'The request body is not JSON.' } };
     }
     send(response, 200, 'application/json; charset=utf-8', JSON.stringify(outcome));
   }
 
-  async function asset(response: http.ServerResponse, url: URL): Promise<void> {
+  async function asset(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    url: URL,
+  ): Promise<void> {
     let id: string;
     try {
       id = decodeURIComponent(url.pathname.slice('/asset/'.length));
     } catch {
       return send(response, 400, 'text/plain', 'Bad asset path.');
     }
+    const offered = header(request, 'x-postdesk-token');
+    const byHeader = offered !== undefined && sameSecret(offered, token);
+    if (!byHeader && !validSignature(url, id)) {
+      return send(
+        response,
+        401,
+        'text/plain',
+        'Unauthorized: this asset address is not signed or has expired.',
+      );
+    }
     try {
       const found = await options.library.readAsset(id);
-      response.writeHead(200, assetHeaders(found.contentType));
+      response.writeHead(200, { ...assetHeaders(found.contentType), 'referrer-policy': 'no-referrer' });
       response.end(found.bytes);
     } catch (error) {
       const status = error instanceof PostdeskError && error.code === 'path-refused' ? 403 : 404;
@@ -127,7 +153,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   }
 
+  function validSignature(url: URL, id: string): boolean {
+    const expiry = Number(url.searchParams.get('exp'));
+    const signature = url.searchParams.get('sig') ?? '';
+    const now = Date.now();
+    if (!Number.isSafeInteger(expiry) || expiry < now || expiry > now + assetUrlLifetimeMs) return false;
+    return sameSecret(signature, assetSignature(token, id, expiry));
+  }
+
   function openEventStream(response: http.ServerResponse): void {
+    if (streams.size >= maxStreams) {
+      return send(response, 503, 'text/plain', 'Too many event streams are open.');
+    }
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -138,20 +175,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     response.on('close', () => streams.delete(response));
   }
 
-  async function serveRenderer(response: http.ServerResponse, url: URL, setCookie: boolean): Promise<void> {
+  async function serveRenderer(response: http.ServerResponse, url: URL): Promise<void> {
     const found = await readRendererFile(rendererDir, url.pathname);
     if (found === null) return send(response, 404, 'text/plain', 'Not found.');
-    const headers: http.OutgoingHttpHeaders = {
+    response.writeHead(200, {
       'content-type': found.contentType,
       'content-security-policy': pageCsp,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'cache-control': 'no-store',
-    };
-    if (setCookie) {
-      headers['set-cookie'] = `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-    }
-    response.writeHead(200, headers);
+    });
     response.end(found.bytes);
   }
 
@@ -166,10 +199,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  cookieName = `postdesk-token-${port}`;
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
+    url: `http://127.0.0.1:${port}/#token=${encodeURIComponent(token)}`,
     port,
     token,
     async close() {
@@ -181,11 +213,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-function send(response: http.ServerResponse, status: number, type: string, body: string): void {
+function send(
+  response: http.ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  extra: http.OutgoingHttpHeaders = {},
+): void {
   response.writeHead(status, {
     'content-type': type,
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    ...extra,
   });
   response.end(body);
 }
@@ -193,14 +233,6 @@ function send(response: http.ServerResponse, status: number, type: string, body:
 function header(request: http.IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function readCookie(request: http.IncomingMessage, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
 }
 
 function sameSecret(offered: string, token: string): boolean {
@@ -211,22 +243,4 @@ function sameSecret(offered: string, token: string): boolean {
 
 function isSameOrigin(origin: string, port: number): boolean {
   return [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`].includes(origin);
-}
-
-function readBody(request: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBody) {
-        reject(new Error('too large'));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { EventName, EventPayload, Handlers, PostChangeKind, SiteInfo } from '../../shared/api';
@@ -7,9 +7,10 @@ import { createGitHandlers } from './git/git-handlers';
 import { imageCatalogOf } from './images/image-catalog';
 import { importImage } from './images/import-image';
 import { BackupStore } from './backup-store';
+import { checkAssetId, checkPostId } from './contract-scope';
 import { readSiteAsset, type SiteAsset } from './site-assets';
 import { checkSiteFiles, readPreviewSettings } from './site-files';
-import { isBundleIndexName, isPostFileName, PostIndex } from './post-index';
+import { defaultScanLimits, isBundleIndexName, isPostFileName, PostIndex } from './post-index';
 import { listingRules } from './post-rules';
 import { createPost, duplicatePost, postTarget, renamePost } from './post-operations';
 import { PostProblems } from './post-problems';
@@ -17,7 +18,7 @@ import { PostStore } from './post-store';
 import { listTrash, moveToTrash, restoreFromTrash } from './post-trash';
 import { detectSite } from './site-detect';
 import { readSiteSchema } from './site-schema';
-import { resolveExisting, resolveForWrite, toId } from './site-paths';
+import { isInside, resolveExisting, resolveForWrite, toId } from './site-paths';
 
 /** Something that wants the contract's events. */
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -31,6 +32,8 @@ export interface Library {
   readAsset(id: string): Promise<SiteAsset>;
   /** Stops watching files; pending calls may still finish. */
   close(): Promise<void>;
+  /** Real paths of the folders opened so far in this process (the only ones a host lets a page re-open). */
+  openedFolders(): ReadonlySet<string>;
 }
 
 interface OpenSite {
@@ -68,6 +71,7 @@ export interface LibraryOptions {
 export function createLibrary(options: LibraryOptions = {}): Library {
   const listeners = new Set<EventListener>();
   let current: OpenSite | null = null;
+  const opened = new Set<string>();
   const backups = options.backupDir ? new BackupStore(options.backupDir) : null;
 
   const emit: EventListener = (event, payload) => {
@@ -84,6 +88,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       trash: options.trashItem ? 'system' : 'folder',
       canReveal: options.revealItem !== undefined,
     });
+    opened.add(info.root);
     const next: OpenSite = {
       info,
       index: new PostIndex(info),
@@ -97,7 +102,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     const previous = current;
     current = next;
     previous?.problems.stop();
-    await previous?.watcher?.close();
+    await closeWatcher(previous?.watcher);
     emit('siteOpened', { site: info });
     if (options.watch !== false) {
       // Index first, then watch: the watcher's own scan of a large site would slow the first list.
@@ -106,6 +111,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
         .catch(() => [])
         .then((posts) => {
           if (current !== next) return;
+          addNotices(next.info, next.index.notices());
           next.watcher = watchSite(next, emit);
           startChecks(next, posts);
         });
@@ -121,6 +127,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     async listPosts() {
       const open = site();
       const posts = await open.index.refresh((progress) => emit('indexProgress', progress));
+      addNotices(open.info, open.index.notices());
       startChecks(open, posts);
       return posts.map((post) => {
         const known = open.problems.known(post.id);
@@ -128,10 +135,12 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       });
     },
     async readPost({ id }) {
+      await checkPostId(site().info, id);
       return site().store.read(id);
     },
     async savePost({ id, text, baseRevision, force }) {
-      const { store, index } = site();
+      const { store, index, info } = site();
+      await checkPostId(info, id);
       const result = await store.save(id, text, baseRevision, force === true);
       await index.summaryOf(id);
       void site()
@@ -147,6 +156,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     },
     readSiteSchema: async () => readSiteSchema(site().info.root),
     async importImage({ data, ...request }) {
+      await checkPostId(site().info, request.postId);
       return importImage(site().info, { ...request, bytes: Buffer.from(data, 'base64') });
     },
     async listImages() {
@@ -154,6 +164,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     },
     async backupBuffer({ id, text }) {
       const { info } = site();
+      await checkPostId(info, id);
       await resolveForWrite(info.root, id);
       if (!backups) return null;
       const record = await backups.save(info.root, id, text);
@@ -186,13 +197,16 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       return createPost(site(), request);
     },
     async renamePost({ id, slug }) {
+      await checkPostId(site().info, id);
       return renamePost(site(), id, slug);
     },
     async duplicatePost({ id }) {
+      await checkPostId(site().info, id);
       return duplicatePost(site(), id);
     },
     async deletePost({ id }) {
       const open = site();
+      await checkPostId(open.info, id);
       const target = await postTarget(open.info, id);
       const title = open.index.cached(id)?.title ?? (await open.index.summaryOf(id))?.title ?? id;
       const forget = (): void => {
@@ -221,7 +235,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     },
     async restorePost({ trashId }) {
       const open = site();
-      const id = await restoreFromTrash(open.info.root, trashId);
+      const id = await restoreFromTrash(open.info.root, trashId, (target) => checkPostId(open.info, target));
       const summary = await open.index.summaryOf(id);
       if (!summary) throw new PostdeskError('internal', `${id} was restored but cannot be read.`);
       return summary;
@@ -234,6 +248,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
           'Showing a file in its folder is only available in the desktop app.',
         );
       }
+      await checkPostId(open.info, id);
       await options.revealItem(await resolveExisting(open.info.root, id));
       return null;
     },
@@ -246,9 +261,12 @@ export function createLibrary(options: LibraryOptions = {}): Library {
 
   return {
     handlers,
-    readAsset(id) {
-      return readSiteAsset(site().info.root, id);
+    async readAsset(id) {
+      const { info } = site();
+      await checkAssetId(info, id);
+      return readSiteAsset(info.root, id);
     },
+    openedFolders: () => opened,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -258,7 +276,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       current = null;
       closing?.problems.stop();
       listeners.clear();
-      await closing?.watcher?.close();
+      await closeWatcher(closing?.watcher);
     },
   };
 }
@@ -294,12 +312,15 @@ async function isBundleResource(file: string): Promise<boolean> {
 }
 
 function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
-  const folders = site.info.contentDirs.map((dir) =>
-    dir === '.' ? site.info.root : path.join(site.info.root, dir),
-  );
+  const folders = site.info.contentDirs
+    .map((dir) => (dir === '.' ? site.info.root : path.join(site.info.root, dir)))
+    .filter((folder) => isInsideReal(site.info.root, folder));
   const rules = listingRules(site.info);
   const watcher = watch(folders, {
     ignoreInitial: true,
+    // Symbolic links are never followed (two links to `..` would make the watch grow without end).
+    followSymlinks: false,
+    depth: defaultScanLimits.maxDepth,
     ignored: (file, stats) => {
       const name = path.basename(file);
       if (name.startsWith('.') || name === 'node_modules') return true;
@@ -344,7 +365,12 @@ function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
       emit('postChanged', { id, kind: 'removed', summary: null });
     }
   });
-  watcher.on('error', () => undefined);
+  watcher.on('error', (error) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EMFILE' || code === 'ENOSPC' || code === 'ELOOP') {
+      addNotices(site.info, [`Some folders cannot be watched for outside changes (${code}).`]);
+    }
+  });
   watcher.once('ready', () => {
     // Catch what changed between the first index and the watcher being ready.
     const before = new Map(site.index.all().map((summary) => [summary.id, summary]));
@@ -367,4 +393,30 @@ function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
       .catch(() => undefined);
   });
   return watcher;
+}
+
+/** Closes a watcher so that nothing it raises afterwards (an ELOOP of a scan still running) can crash the host. */
+async function closeWatcher(watcher: FSWatcher | null | undefined): Promise<void> {
+  if (!watcher) return;
+  const closing = watcher.close();
+  // close() removes every listener: an error emitted after it would be thrown by the emitter.
+  watcher.on('error', () => undefined);
+  await closing.catch(() => undefined);
+}
+
+/** True when `folder` exists and its real path lies inside the site (a linked content folder leading out is not watched). */
+function isInsideReal(root: string, folder: string): boolean {
+  try {
+    return isInside(root, realpathSync(folder));
+  } catch {
+    return false;
+  }
+}
+
+/** Adds the scan's notices to the site's notice, once each (the sidebar shows it). */
+function addNotices(info: SiteInfo, notices: readonly string[]): void {
+  for (const notice of notices) {
+    if (info.notice?.includes(notice)) continue;
+    info.notice = info.notice ? `${info.notice} ${notice}` : notice;
+  }
 }

@@ -1,9 +1,9 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { IndexProgressEvent, PostSummary, SiteInfo } from '../../shared/api';
 import { listingRules, opensWithFrontMatter, type ListingRules } from './post-rules';
 import { readHeader, readHeaderSync, summarize } from './post-summary';
-import { isInside, toId } from './site-paths';
+import { isInside, resolveExisting, toId } from './site-paths';
 
 const postFile = /\.(md|mdx|markdown|mdown|html?)$/i;
 const bundleIndex = /^index\.(md|mdx|markdown|mdown|html?)$/i;
@@ -23,37 +23,100 @@ export function isBundleIndexName(name: string): boolean {
   return bundleIndex.test(name);
 }
 
+/** How deep and how wide a scan of the content folders may go (a hostile site is bounded, not followed). */
+export interface ScanLimits {
+  /** Folder levels below a content folder. */
+  maxDepth: number;
+  /** Directory entries looked at in one scan. */
+  maxEntries: number;
+}
+
+/** The bounds of a normal scan: far above real sites (Hugo's largest are near 100,000 posts). */
+export const defaultScanLimits: ScanLimits = { maxDepth: 32, maxEntries: 400_000 };
+
+/** What a scan found: the post ids (sorted) and what the user should know about what it skipped. */
+export interface PostScan {
+  ids: string[];
+  notices: string[];
+}
+
 /**
  * Lists every post file below the site's content folders, as site-relative ids (sorted), skipping
- * dot-folders (.git, .postdesk-trash) and what the site's listing rules skip (node_modules, output,
- * include and data folders, README-style files); in page folders (Jekyll's root) only files that
- * open with front matter. In a leaf page bundle (a folder with an `index.md`) only the index file
- * is a post; the rest are its resources.
+ * dot-folders (.git, .postdesk-trash), node_modules and generator output folders. In a leaf page
+ * bundle (a folder with an `index.md`) only the index file is a post; the rest are its resources.
  */
 export async function findPostFiles(site: SiteInfo): Promise<string[]> {
+  return (await scanPostFiles(site)).ids;
+}
+
+/**
+ * `findPostFiles` with its notices: symbolic links to folders are never followed (a content folder
+ * that is itself a link is used only when it resolves inside the site), each real folder is read
+ * once, depth and entry count are bounded by `limits`, and unreadable folders (ELOOP, EMFILE,
+ * EACCES) are skipped with a notice instead of failing the scan.
+ */
+export async function scanPostFiles(
+  site: SiteInfo,
+  limits: ScanLimits = defaultScanLimits,
+): Promise<PostScan> {
   const found: string[] = [];
   const seen = new Set<string>();
+  const scan: ScanState = { limits, entries: 0, realFolders: new Set(), notices: new Set() };
   const rules = listingRules(site);
-  for (const dir of site.contentDirs) {
+  const starts = [
+    ...site.contentDirs.map((dir) => ({ dir, pages: false })),
+    ...(site.pageDirs ?? []).map((dir) => ({ dir, pages: true })),
+  ];
+  for (const { dir, pages } of starts) {
     const start = dir === '.' ? site.root : path.join(site.root, dir);
-    await walk(site.root, start, found, seen, rules, false);
+    const real = await fs.realpath(start).catch(() => null);
+    if (real === null) continue;
+    if (!isInside(site.root, real)) {
+      scan.notices.add(`${dir}/ is a symbolic link that leads outside the site: nothing is listed from it.`);
+      continue;
+    }
+    await walk(site.root, start, found, seen, scan, 0, rules, pages);
   }
-  for (const dir of site.pageDirs ?? []) {
-    const start = dir === '.' ? site.root : path.join(site.root, dir);
-    await walk(site.root, start, found, seen, rules, true);
-  }
-  return found.sort();
+  return { ids: found.sort(), notices: [...scan.notices] };
 }
+
+interface ScanState {
+  limits: ScanLimits;
+  entries: number;
+  /** Real paths of the folders read so far: a folder reached twice is read once. */
+  realFolders: Set<string>;
+  notices: Set<string>;
+}
+
+/** How many folders a scan reads at once (each one holds a file descriptor while it is read). */
+const folderConcurrency = 8;
 
 async function walk(
   root: string,
   folder: string,
   found: string[],
   seen: Set<string>,
+  scan: ScanState,
+  depth: number,
   rules: ListingRules,
   pages: boolean,
 ): Promise<void> {
-  const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
+  if (depth > scan.limits.maxDepth) {
+    scan.notices.add(`Folders nested deeper than ${scan.limits.maxDepth} levels were not listed.`);
+    return;
+  }
+  if (scan.entries >= scan.limits.maxEntries) return;
+  const real = await fs.realpath(folder).catch(() => null);
+  if (real === null || !isInside(root, real) || scan.realFolders.has(real)) return;
+  scan.realFolders.add(real);
+  const entries = await readFolder(folder, scan, toId(root, folder) || '.');
+  if (scan.entries + entries.length > scan.limits.maxEntries) {
+    scan.notices.add(
+      `The content folders hold more than ${scan.limits.maxEntries.toLocaleString('en')} entries: only the first were listed.`,
+    );
+    entries.length = Math.max(0, scan.limits.maxEntries - scan.entries);
+  }
+  scan.entries += entries.length;
   const add = (full: string): void => {
     const id = toId(root, full);
     if (!seen.has(id)) {
@@ -82,7 +145,29 @@ async function walk(
       if (target !== null && isInside(root, target)) add(full);
     }
   }
-  await Promise.all(folders.map((child) => walk(root, child, found, seen, rules, pages)));
+  for (let start = 0; start < folders.length; start += folderConcurrency) {
+    const slice = folders.slice(start, start + folderConcurrency);
+    await Promise.all(slice.map((child) => walk(root, child, found, seen, scan, depth + 1, rules, pages)));
+  }
+}
+
+/** Reads one folder's entries; EMFILE is retried after a pause, other failures skip it with a notice. */
+async function readFolder(folder: string, scan: ScanState, id: string): Promise<Dirent[]> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await fs.readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if ((code === 'EMFILE' || code === 'ENFILE') && attempt < 5) {
+        await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)));
+        continue;
+      }
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+        scan.notices.add(`The folder ${id} could not be read (${code ?? 'error'}) and was skipped.`);
+      }
+      return [];
+    }
+  }
 }
 
 interface CacheEntry {
@@ -99,6 +184,7 @@ interface CacheEntry {
 export class PostIndex {
   private readonly cache = new Map<string, CacheEntry>();
   private running: Promise<PostSummary[]> | null = null;
+  private scanNotices: string[] = [];
 
   constructor(private readonly site: SiteInfo) {}
 
@@ -115,7 +201,8 @@ export class PostIndex {
   }
 
   private async scan(onProgress?: (progress: IndexProgressEvent) => void): Promise<PostSummary[]> {
-    const ids = await findPostFiles(this.site);
+    const { ids, notices } = await scanPostFiles(this.site);
+    this.scanNotices = notices;
     const keep = new Set(ids);
     for (const id of this.cache.keys()) if (!keep.has(id)) this.cache.delete(id);
     const total = ids.length;
@@ -133,17 +220,22 @@ export class PostIndex {
     return summaries.filter((summary): summary is PostSummary => summary !== null);
   }
 
-  /** Re-reads one post's summary (or null when it is gone), refreshing the cache. */
+  /** What the last scan skipped and the user should know (symbolic links leading out, limits, unreadable folders). */
+  notices(): readonly string[] {
+    return this.scanNotices;
+  }
+
+  /** Re-reads one post's summary (or null when it is gone or leads outside the site), refreshing the cache. */
   async summaryOf(id: string): Promise<PostSummary | null> {
-    const file = path.join(this.site.root, ...id.split('/'));
-    const stat = await fs.stat(file).catch(() => null);
-    if (!stat || !stat.isFile()) {
+    const real = await resolveExisting(this.site.root, id).catch(() => null);
+    const stat = real === null ? null : await fs.stat(real).catch(() => null);
+    if (real === null || !stat || !stat.isFile()) {
       this.cache.delete(id);
       return null;
     }
     const cached = this.cache.get(id);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.summary;
-    const header = await readHeader(file).catch(() => null);
+    const header = await readHeader(real).catch(() => null);
     if (header === null) return null;
     const summary = summarize(this.site, id, header, stat);
     this.cache.set(id, { mtimeMs: stat.mtimeMs, size: stat.size, summary });

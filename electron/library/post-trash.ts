@@ -95,18 +95,33 @@ export async function listTrash(root: string): Promise<TrashEntry[]> {
  * Moves a trashed post back to where it was and answers its id; refuses with `exists` when
  * something now stands there, leaving the trash entry as it is.
  */
-export async function restoreFromTrash(root: string, trashId: string): Promise<string> {
+export async function restoreFromTrash(
+  root: string,
+  trashId: string,
+  checkTarget: (id: string) => Promise<void> = async () => undefined,
+): Promise<string> {
   const base = path.join(root, trashFolder);
   const link = await fs.lstat(base).catch(() => null);
   const meta = link?.isDirectory() ? await readMeta(base, trashId) : null;
   if (meta === null) throw new PostdeskError('not-found', `There is no trash entry ${trashId}.`);
   checkRelativeId(meta.originalId);
+  // A trash entry is site content (anyone can write one): it goes back only to a post path, as a
+  // plain file (or, for a bundle, a plain folder holding its index), never a link or an executable.
+  await checkTarget(meta.originalId);
+  const item = await fs.lstat(path.join(base, trashId, meta.item));
+  if (meta.bundle ? !item.isDirectory() || !isBundleIndex(meta.originalId) : !item.isFile()) {
+    throw new PostdeskError(
+      'path-refused',
+      `The trash entry ${trashId} does not hold a post; it is left as it is.`,
+    );
+  }
   const destinationId = meta.bundle ? path.posix.dirname(meta.originalId) : meta.originalId;
   const destination = await resolveForWrite(root, destinationId);
   if (await fs.lstat(destination).catch(() => null)) {
     throw new PostdeskError('exists', `${destinationId} exists again; move it away before restoring.`);
   }
   await fs.mkdir(path.dirname(destination), { recursive: true });
+  if (!meta.bundle) await fs.chmod(path.join(base, trashId, meta.item), item.mode & 0o666);
   await fs.rename(path.join(base, trashId, meta.item), destination);
   await fs.rm(path.join(base, trashId), { recursive: true, force: true });
   return meta.originalId;
@@ -127,4 +142,8 @@ async function readMeta(base: string, trashId: string): Promise<TrashMeta | null
   if (!meta.success || meta.data.item.includes('/') || meta.data.item.startsWith('..')) return null;
   if (!(await fs.lstat(path.join(folder, meta.data.item)).catch(() => null))) return null;
   return meta.data;
+}
+
+function isBundleIndex(id: string): boolean {
+  return /^index\.(md|markdown|mdown|html?)$/i.test(path.posix.basename(id));
 }

@@ -1,4 +1,5 @@
 import { apiFromOutcomes, type PostdeskApi, type PostdeskBridge } from '../../shared/api';
+import { assetExpiry, assetSignature } from '../../shared/asset-signature';
 import { createHttpApi } from './http-api';
 
 declare global {
@@ -23,7 +24,10 @@ function encodeId(id: string): string {
 
 /**
  * Picks the transport: the preload's `window.postdesk` in the desktop app, else the browser-mode
- * host this page came from, with the token from the address (kept for reloads in this tab only).
+ * host this page came from, with the token from the address's fragment (never sent to any server):
+ * it is taken off the address bar at once, kept in memory and this tab's sessionStorage (for
+ * reloads; other origins, other local ports included, cannot read it) and sent only as a header.
+ * Asset URLs carry a short-lived signature of their one file, never the token.
  */
 export function connectApi(): PostdeskClient {
   const bridge = window.postdesk;
@@ -34,16 +38,20 @@ export function connectApi(): PostdeskClient {
     };
   }
   const url = new URL(window.location.href);
-  const token = url.searchParams.get('token') ?? sessionStorage.getItem(tokenKey);
+  const fragment = new URLSearchParams(url.hash.slice(1));
+  const token = fragment.get('token') ?? sessionStorage.getItem(tokenKey);
   if (!token) throw new Error('Open Postdesk with the address (and token) that `npm run web` printed.');
   sessionStorage.setItem(tokenKey, token);
-  if (url.searchParams.has('token')) {
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.toString());
+  if (fragment.has('token')) {
+    url.hash = '';
+    window.history.replaceState(null, '', `${url.pathname}${url.search}`);
   }
   const origin = window.location.origin;
   return {
     api: createHttpApi(origin, token),
-    assetUrl: (id) => `${origin}/asset/${encodeId(id)}?token=${encodeURIComponent(token)}`,
+    assetUrl: (id) => {
+      const expiry = assetExpiry(Date.now());
+      return `${origin}/asset/${encodeId(id)}?exp=${expiry}&sig=${assetSignature(token, id, expiry)}`;
+    },
   };
 }

@@ -49,6 +49,9 @@ export async function openLibrary(api: PostdeskApi): Promise<void> {
       query: parseStoredQuery(readStorage(queryStorageKey(site.root))),
     }));
     const posts = (await api.listPosts({})).map(withProblems);
+    // The scan may have added a notice (a linked folder leading out, a folder too deep to list).
+    const scanned = await api.openSite({});
+    libraryStore.set((state) => ({ ...state, site: scanned.root === site.root ? scanned : state.site }));
     libraryStore.set((state) => ({ ...state, posts, listing: false }));
   } catch (error) {
     libraryStore.set((state) => ({ ...state, listing: false, loadError: (error as Error).message }));

@@ -51,6 +51,8 @@ describe('the afterPack fuse hook', () => {
     expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(disabled);
     expect(fuses[FuseV1Options.EnableNodeCliInspectArguments]).toBe(disabled);
     expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(enabled);
+    expect(fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(enabled);
+    expect(fuses[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(disabled);
     expect((await readFile(path.join(dir, 'postdesk'))).length).toBe(wire.length);
   });
 

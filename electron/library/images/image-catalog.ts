@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ImageType, SiteImage, SiteInfo } from '../../../shared/api';
 import { siteFileForUrl } from '../../../shared/render/asset-paths';
 import { findPostFiles } from '../post-index';
-import { toId } from '../site-paths';
+import { isInside, toId } from '../site-paths';
 import { imageTypeOfName, readImageSize, sniffImageType } from './image-type';
 import { readStart } from '../read-start';
 
@@ -79,7 +79,10 @@ export class ImageCatalog {
     if (this.site.generator === 'jekyll') starts.add('assets');
     const found = new Set<string>();
     for (const start of starts) {
-      await walk(root, start === '.' ? root : path.join(root, start), found);
+      const folder = start === '.' ? root : path.join(root, start);
+      // A static or content folder that is a symbolic link leading out of the site lists nothing.
+      const real = await fs.realpath(folder).catch(() => null);
+      if (real !== null && isInside(root, real)) await walk(root, folder, found);
     }
     return [...found].sort();
   }

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { imageSizeLimit, type ImportedImage, type SiteInfo } from '../../../shared/api';
 import { PostdeskError } from '../../../shared/errors';
+import { checkAssetId } from '../contract-scope';
 import { resolveExisting, resolveForWrite } from '../site-paths';
 import { generatorImagePattern, imageFolderFor, readImageFolderPattern } from './image-folder';
 import { imageFileName, numberedName } from './image-names';
@@ -45,6 +46,7 @@ export async function importImage(site: SiteInfo, request: ImportImageRequest): 
   const pattern =
     (await readImageFolderPattern(site.root)) ?? (await generatorImagePattern(site, request.postId));
   const { folder, urlPrefix } = imageFolderFor(site, request.postId, pattern);
+  await checkAssetId(site, folder === '.' ? 'image.png' : `${folder}/image.png`);
   const folderPath = folder === '.' ? site.root : await resolveForWrite(site.root, folder);
   await fs.mkdir(folderPath, { recursive: true }).catch((error: unknown) => {
     throw ioError(`Could not create the image folder ${folder}`, error);

@@ -5,17 +5,20 @@ import { lineMarkerAttribute, renderBody } from '../../../shared/render/render-b
 import { sanitizeToFragment, type UrlRewriter } from './sanitize-html';
 import type { ScrollPosition } from './scroll-sync';
 
+// Only the asset route of the page's own host (never 'self', which would let a post's CSS reach
+// /api/ and hold the browser's few connections), the desktop's asset protocol, data: and blob:.
+const assetSource = `${globalThis.location?.origin ?? 'app://postdesk'}/asset/`;
 const previewCsp = [
   "default-src 'none'",
-  "img-src 'self' data: blob: postdesk-asset:",
-  "style-src 'self' 'unsafe-inline' postdesk-asset:",
-  "font-src 'self' data: postdesk-asset:",
+  `img-src ${assetSource} data: blob: postdesk-asset:`,
+  `style-src ${assetSource} 'unsafe-inline' postdesk-asset:`,
+  `font-src ${assetSource} data: postdesk-asset:`,
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
 
 /** The preview frame's own document: a strict CSP, default styles, and a slot for the site stylesheet. */
-export const previewShell = `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${previewCsp}"><style>
+export const previewShell = `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${previewCsp}"><meta name="referrer" content="no-referrer"><style>
 body{font:16px/1.6 Georgia,serif;margin:1.5rem 2rem;color:#222;max-width:46rem}
 img{max-width:100%;height:auto}.alignright{float:right;margin:0 0 1rem 1rem}.alignleft{float:left;margin:0 1rem 1rem 0}
 pre{background:#f4f4f4;padding:.75rem;overflow:auto}blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#555}

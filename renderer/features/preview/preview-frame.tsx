@@ -98,6 +98,7 @@ export function PreviewFrame({
         title="Preview"
         className="preview-frame"
         sandbox="allow-same-origin"
+        referrerPolicy="no-referrer"
         srcDoc={previewShell}
         onLoad={() => setReady(true)}
       />

@@ -12,6 +12,8 @@ const fixNode = (node: Element): void => {
     const rewritten = src === null ? null : currentRewriter(src);
     if (rewritten !== null) node.setAttribute('src', rewritten);
   }
+  const style = node.getAttribute('style');
+  if (style !== null && loadsSomething.test(style)) node.setAttribute('style', withoutLoads(style));
   if (node.tagName === 'A') {
     // Clicks are handled by the parent; should one slip through, the sandbox (no allow-popups)
     // blocks a _blank target, where a plain link would navigate the frame.
@@ -19,6 +21,21 @@ const fixNode = (node: Element): void => {
     node.setAttribute('rel', 'noopener noreferrer');
   }
 };
+
+// CSS that can fetch: url(), image(), image-set(), @import, and escapes that could spell them.
+const loadsSomething = /\\|url\s*\(|image(-set)?\s*\(|@import/i;
+
+/**
+ * A style attribute without the declarations that would load something. The preview's CSP cannot
+ * be trusted with them: Chromium fetches a style attribute's images under the policy of the inert
+ * document the sanitiser parsed it in, so `url(/api/events)` would reach the host.
+ */
+function withoutLoads(style: string): string {
+  return style
+    .split(';')
+    .filter((declaration) => !loadsSomething.test(declaration))
+    .join(';');
+}
 
 // Two sanitisers with the policy parsed once each (passing it to every call would parse it again):
 // one answers a string, the other an inert fragment (no serialising and parsing the result again).

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../../electron/host/web-host';
 import { createLibrary, type Library } from '../../../electron/library/library-service';
+import { assetExpiry, assetSignature } from '../../../shared/asset-signature';
 import { copyFixtureSite, tempDir } from '../../support/temp-site';
 
 let site: string;
@@ -65,25 +66,37 @@ afterEach(async () => {
 
 describe('web host', () => {
   it('listens on 127.0.0.1 only and prints a tokened URL', () => {
-    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=.{20,}$`));
+    // The token rides in the fragment: browsers never send a fragment to any server.
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/#token=.{20,}$`));
   });
 
-  it('answers 401 without the token, or with a wrong one, on every route', async () => {
-    for (const route of ['/', '/index.html', '/api/events']) {
+  it('answers 401 without the token, or with a wrong one, on every route that holds data', async () => {
+    for (const route of ['/api/events', '/api/listPosts', '/asset/static/images/blog/first-post/photo.png']) {
       expect((await request({ path: route })).status).toBe(401);
     }
     expect((await call('listPosts', {}, { 'x-postdesk-token': 'wrong' })).status).toBe(401);
     expect((await request({ method: 'POST', path: '/api/listPosts', body: '{}' })).status).toBe(401);
   });
 
-  it('serves the page with the token in the query and sets an HttpOnly, SameSite=Strict cookie', async () => {
+  it('serves the page without any secret and sets no cookie: the token is taken only from a header', async () => {
+    // A cookie would be sent by the browser to every server on 127.0.0.1, whatever its port.
     const page = await request({ path: `/?token=${host.token}` });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Postdesk</title>');
-    expect(page.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
+    expect(page.headers['set-cookie']).toBeUndefined();
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    const cookie = page.headers['set-cookie']?.[0]?.split(';')[0] ?? '';
-    expect((await request({ path: '/', headers: { cookie } })).status).toBe(200);
+    expect(page.body).not.toContain(host.token);
+    const byQuery = await request({ method: 'POST', path: `/api/listPosts?token=${host.token}`, body: '{}' });
+    expect(byQuery.status).toBe(401);
+    const byCookie = await request({
+      method: 'POST',
+      path: '/api/listPosts',
+      headers: { 'content-type': 'application/json', cookie: `postdesk-token-${host.port}=${host.token}` },
+      body: '{}',
+    });
+    expect(byCookie.status).toBe(401);
+    expect((await call('listPosts', {})).status).toBe(200);
   });
 
   it('refuses a Host header that is not a loopback name (DNS rebinding)', async () => {
@@ -169,21 +182,32 @@ describe('web host', () => {
     expect(traversal.status).toBe(404);
   });
 
-  it('serves site images through the token-checked asset route, inside the site only', async () => {
-    const image = await request({
-      path: `/asset/static/images/blog/first-post/photo.png?token=${host.token}`,
-    });
+  it('serves site images through the signature-checked asset route, inside the site only', async () => {
+    const signed = (id: string, expiry = assetExpiry(Date.now()), secret = host.token): string =>
+      `/asset/${id}?exp=${expiry}&sig=${assetSignature(secret, decodeURIComponent(id), expiry)}`;
+    const image = await request({ path: signed('static/images/blog/first-post/photo.png') });
     expect(image.status).toBe(200);
     expect(image.headers['content-type']).toBe('image/png');
     expect(image.headers['x-content-type-options']).toBe('nosniff');
     expect((await request({ path: '/asset/static/images/blog/first-post/photo.png' })).status).toBe(401);
-    const markdown = await request({ path: `/asset/content/posts/first-post.md?token=${host.token}` });
-    expect(markdown.status).toBe(403);
-    const climb = await request({
-      path: `/asset/static/..%2f..%2f..%2fetc%2fpasswd.png?token=${host.token}`,
+    // The token itself in the query opens nothing; a signature opens only its own file, until it expires.
+    const byToken = await request({
+      path: `/asset/static/images/blog/first-post/photo.png?token=${host.token}`,
     });
+    expect(byToken.status).toBe(401);
+    const other = signed('static/images/blog/first-post/photo.png').replace('photo.png?', 'other.png?');
+    expect((await request({ path: other })).status).toBe(401);
+    const expired = signed('static/images/blog/first-post/photo.png', Date.now() - 1000);
+    expect((await request({ path: expired })).status).toBe(401);
+    const tooLong = signed('static/images/blog/first-post/photo.png', Date.now() + 24 * 3600 * 1000);
+    expect((await request({ path: tooLong })).status).toBe(401);
+    const forged = signed('static/images/blog/first-post/photo.png', undefined, 'not-the-token');
+    expect((await request({ path: forged })).status).toBe(401);
+    const markdown = await request({ path: signed('content/posts/first-post.md') });
+    expect(markdown.status).toBe(403);
+    const climb = await request({ path: signed('static/..%2f..%2f..%2fetc%2fpasswd.png') });
     expect(climb.status).toBe(403);
-    expect((await request({ path: `/asset/static/missing.png?token=${host.token}` })).status).toBe(404);
+    expect((await request({ path: signed('static/missing.png') })).status).toBe(404);
   });
 
   it('streams the library events to an authorised client', async () => {
@@ -196,7 +220,12 @@ describe('web host', () => {
     });
     const stream = new Promise<string>((resolve) => {
       http.get(
-        { host: '127.0.0.1', port: liveHost.port, path: `/api/events?token=${liveHost.token}` },
+        {
+          host: '127.0.0.1',
+          port: liveHost.port,
+          path: '/api/events',
+          headers: { 'x-postdesk-token': liveHost.token },
+        },
         (res) => {
           expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
           let body = '';

@@ -70,7 +70,7 @@ async function startHost(): Promise<{
     });
     child.once('exit', (code) => reject(new Error(`postdesk-web exited with ${code}: ${output}`)));
   });
-  const token = address.searchParams.get('token') ?? '';
+  const token = new URLSearchParams(address.hash.slice(1)).get('token') ?? '';
   const call = async (name: string, args: unknown): Promise<Outcome> => {
     const response = await fetch(`${address.origin}/api/${name}`, {
       method: 'POST',

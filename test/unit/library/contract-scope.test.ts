@@ -1,0 +1,238 @@
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { chmod, lstat, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Outcome } from '../../../shared/api';
+import { methodChannel } from '../../../shared/ipc-channels';
+import { registerIpcHost } from '../../../electron/host/ipc-host';
+import { startWebHost, type WebHost } from '../../../electron/host/web-host';
+import { createLibrary, type Library } from '../../../electron/library/library-service';
+import { copyFixtureSite, tempDir } from '../../support/temp-site';
+
+// The contract serves posts and their assets, nothing else: the hostile site files of
+// test/fixtures/hostile/contract-paths.json and the trash entries of trash-entries.json, driven
+// through the HTTP host and the IPC host; openSite opens only a folder the app itself opened.
+
+const hostileDir = path.join(__dirname, '..', '..', 'fixtures', 'hostile');
+const paths = JSON.parse(readFileSync(path.join(hostileDir, 'contract-paths.json'), 'utf8')) as {
+  files: Record<string, string>;
+  links: Record<string, string>;
+  posts: string[];
+  assets: string[];
+};
+interface TrashCase {
+  id: string;
+  meta: { originalId: string; title: string; bundle: boolean; item: string };
+  item: { file?: string; mode?: number; folder?: Record<string, string>; link?: string };
+  forbidden: string;
+}
+const trash = JSON.parse(readFileSync(path.join(hostileDir, 'trash-entries.json'), 'utf8')) as {
+  entries: TrashCase[];
+};
+
+let site: string;
+let elsewhere: string;
+let library: Library;
+let host: WebHost;
+const cleanups: Array<() => Promise<void>> = [];
+const ipcHandlers = new Map<string, (event: IpcMainInvokeEvent, args: unknown) => Promise<Outcome>>();
+const before = new Map<string, string>();
+
+beforeAll(async () => {
+  const copy = await copyFixtureSite('hugo-basic');
+  site = copy.site;
+  cleanups.push(copy.cleanup);
+  for (const [name, text] of Object.entries(paths.files)) {
+    await mkdir(path.dirname(path.join(site, name)), { recursive: true });
+    await writeFile(path.join(site, name), text);
+  }
+  await chmod(path.join(site, '.git/hooks/pre-commit'), 0o755);
+  for (const [name, target] of Object.entries(paths.links)) await symlink(target, path.join(site, name));
+  await writeFile(path.join(site, '.git/notes.md'), paths.files['.git/notes.md'] ?? '');
+  for (const trashCase of trash.entries) {
+    const folder = path.join(site, '.postdesk-trash', trashCase.id);
+    await mkdir(folder, { recursive: true });
+    const record = { ...trashCase.meta, deletedAt: '2026-12-01T00:00:00.000Z' };
+    await writeFile(path.join(folder, 'postdesk-trash.json'), JSON.stringify(record));
+    const item = path.join(folder, trashCase.meta.item);
+    if (trashCase.item.file !== undefined) {
+      await writeFile(item, trashCase.item.file);
+      await chmod(item, trashCase.item.mode ?? 0o644);
+    } else if (trashCase.item.folder) {
+      await mkdir(item);
+      for (const [name, text] of Object.entries(trashCase.item.folder))
+        await writeFile(path.join(item, name), text);
+    } else if (trashCase.item.link) {
+      await symlink(trashCase.item.link, item);
+    }
+  }
+  for (const name of [
+    'hugo.toml',
+    'postdesk.config.json',
+    '.git/config',
+    '.git/hooks/pre-commit',
+    'README.md',
+  ]) {
+    before.set(name, await readFile(path.join(site, name), 'utf8'));
+  }
+  const other = await tempDir();
+  cleanups.push(other.cleanup);
+  elsewhere = other.dir;
+  await writeFile(path.join(elsewhere, 'hugo.toml'), 'title = "Another site"\n');
+  await mkdir(path.join(elsewhere, 'content'));
+  await writeFile(path.join(elsewhere, 'content', 'other.md'), '---\ntitle: Other\n---\n');
+  await writeFile(path.join(elsewhere, 'loose-file.md'), 'a file outside any site');
+  const renderer = await tempDir();
+  cleanups.push(renderer.cleanup);
+  await writeFile(path.join(renderer.dir, 'index.html'), '<!doctype html>');
+  library = createLibrary({ watch: false });
+  await library.handlers.openSite({ path: site });
+  host = await startWebHost({ library, rendererDir: renderer.dir });
+  const ipcMain = {
+    handle: (channel: string, listener: (event: IpcMainInvokeEvent, args: unknown) => Promise<Outcome>) =>
+      ipcHandlers.set(channel, listener),
+    removeHandler: (channel: string) => ipcHandlers.delete(channel),
+  } as unknown as IpcMain;
+  registerIpcHost(ipcMain, library, (frame) => frame?.url === 'app://postdesk/index.html');
+});
+afterAll(async () => {
+  await host.close();
+  await library.close();
+  for (const cleanup of cleanups) await cleanup();
+});
+
+function overHttp(method: string, args: unknown): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: 'POST',
+        path: `/api/${method}`,
+        headers: { 'content-type': 'application/json', 'x-postdesk-token': host.token },
+      },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve(JSON.parse(body) as Outcome));
+      },
+    );
+    request.on('error', reject);
+    request.end(JSON.stringify(args));
+  });
+}
+
+function overIpc(method: string, args: unknown): Promise<Outcome> {
+  const handler = ipcHandlers.get(methodChannel(method as never));
+  if (!handler) throw new Error(`no IPC handler for ${method}`);
+  const event = { senderFrame: { url: 'app://postdesk/index.html' } } as unknown as IpcMainInvokeEvent;
+  return handler(event, args);
+}
+
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+const postMethods: Array<[string, (id: string) => unknown]> = [
+  ['readPost', (id) => ({ id })],
+  ['savePost', (id) => ({ id, text: 'pwned', baseRevision: null, force: true })],
+  ['renamePost', (id) => ({ id, slug: 'renamed' })],
+  ['duplicatePost', (id) => ({ id })],
+  ['deletePost', (id) => ({ id })],
+  ['backupBuffer', (id) => ({ id, text: 'pwned' })],
+  ['importImage', (id) => ({ postId: id, fileName: 'x.png', data: png.toString('base64') })],
+];
+
+async function untouched(): Promise<void> {
+  for (const [name, text] of before) expect(await readFile(path.join(site, name), 'utf8'), name).toBe(text);
+  expect((await stat(path.join(site, '.git/hooks/pre-commit'))).mode & 0o777).toBe(0o755);
+}
+
+describe.each([
+  ['the HTTP host', overHttp],
+  ['the IPC host', overIpc],
+])('the contract over %s', (_name, call) => {
+  it.each(paths.posts)('refuses %j for every post method', async (id) => {
+    for (const [method, args] of postMethods) {
+      const outcome = await call(method, args(id));
+      expect(outcome.ok, `${method} ${id}`).toBe(false);
+      if (outcome.ok) continue;
+      expect(['path-refused', 'invalid-argument'], `${method} ${id}: ${outcome.error.message}`).toContain(
+        outcome.error.code,
+      );
+    }
+    await untouched();
+  });
+
+  it('still serves the real posts', async () => {
+    const read = await call('readPost', { id: 'content/posts/first-post.md' });
+    expect(read.ok).toBe(true);
+    const imported = await call('importImage', {
+      postId: 'content/posts/first-post.md',
+      fileName: 'dot.png',
+      data: png.toString('base64'),
+    });
+    expect(imported).toMatchObject({ ok: true });
+  });
+
+  it.each(trash.entries.map((entry) => [entry.id, entry] as const))(
+    'refuses to restore the hostile trash entry %s and leaves it in place',
+    async (_id, entry) => {
+      const outcome = await call('restorePost', { trashId: entry.id });
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok) expect(['path-refused', 'invalid-argument', 'exists']).toContain(outcome.error.code);
+      expect(await lstat(path.join(site, '.postdesk-trash', entry.id, entry.meta.item))).toBeTruthy();
+      if (!before.has(entry.forbidden)) {
+        expect(await lstat(path.join(site, entry.forbidden)).catch(() => null), entry.forbidden).toBeNull();
+      }
+      await untouched();
+    },
+  );
+
+  it('opens only the folder it was started with, never one a page names', async () => {
+    for (const folder of [
+      elsewhere,
+      path.join(elsewhere, 'content'),
+      path.join(elsewhere, 'loose-file.md'),
+      '/',
+    ]) {
+      const outcome = await call('openSite', { path: folder });
+      expect(outcome, folder).toMatchObject({ ok: false, error: { code: 'path-refused' } });
+    }
+    expect(await call('openSite', { path: site })).toMatchObject({ ok: true });
+    expect(await call('openSite', {})).toMatchObject({
+      ok: true,
+      value: { root: library.openedFolders().values().next().value },
+    });
+    const listed = await call('listPosts', {});
+    expect(JSON.stringify(listed)).not.toContain('Other');
+  });
+});
+
+describe('the asset route of the library', () => {
+  it.each(paths.assets)('refuses %j (not in the static, assets or content folders)', async (id) => {
+    await expect(library.readAsset(id)).rejects.toMatchObject({ code: 'path-refused' });
+  });
+
+  it('serves images of the static folder and of the content folders', async () => {
+    expect((await library.readAsset('static/images/blog/first-post/photo.png')).contentType).toBe(
+      'image/png',
+    );
+  });
+});
+
+describe('restoring a real trash entry', () => {
+  it('puts the post back as a plain file without execute bits', async () => {
+    const deleted = await overHttp('deletePost', { id: 'content/posts/third-post.md' });
+    expect(deleted).toMatchObject({ ok: true, value: { trash: 'folder' } });
+    if (!deleted.ok) return;
+    const { trashId } = deleted.value as { trashId: string };
+    const moved = path.join(site, '.postdesk-trash', trashId, 'third-post.md');
+    await chmod(moved, 0o755);
+    expect(await overIpc('restorePost', { trashId })).toMatchObject({ ok: true });
+    expect((await stat(path.join(site, 'content/posts/third-post.md'))).mode & 0o777).toBe(0o644);
+  });
+});

@@ -16,6 +16,7 @@ import { listTrash, moveToTrash, restoreFromTrash } from './post-trash';
 import { detectSite } from './site-detect';
 import { readSiteSchema } from './site-schema';
 import { resolveExisting, resolveForWrite, toId } from './site-paths';
+import { createSearchHandlers } from './search/search-handlers';
 
 /** Something that wants the contract's events. */
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -235,6 +236,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       await options.revealItem(await resolveExisting(open.info.root, id));
       return null;
     },
+    ...createSearchHandlers(site, emit),
   };
 
   return {

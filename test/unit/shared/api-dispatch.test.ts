@@ -19,6 +19,18 @@ function handlers(): Handlers {
       canReveal: false,
     }),
     listPosts: async () => [],
+    searchIndexStatus: async () => ({ ready: true, done: 0, total: 0, notice: null }),
+    searchPosts: async () => ({
+      results: [],
+      totalPosts: 0,
+      truncated: false,
+      notice: null,
+      skippedBinary: 0,
+      elapsedMs: 0,
+    }),
+    previewReplace: async () => ({ files: [], skipped: [], truncated: false }),
+    applyReplace: async () => ({ changed: [], skipped: [], undoId: null }),
+    undoReplace: async () => ({ changed: [], skipped: [], undoId: null }),
     readPost: async ({ id }) => ({
       id,
       text: 'x',

@@ -24,6 +24,7 @@ import { DocumentTabs } from './features/tabs/document-tabs';
 import { rememberTabViews } from './features/tabs/tab-view-memory';
 import { viewStore } from './features/commands/view-store';
 import { Palettes } from './features/palette/palettes';
+import { SearchPanel } from './features/search/search-panel';
 import { scheduleBackups } from './features/recovery/backup-scheduler';
 import { RecoveryDialog } from './features/recovery/recovery-dialog';
 import { useTheme } from './features/theme/use-theme';
@@ -139,6 +140,7 @@ export function App({ client }: { client: PostdeskClient }) {
         }
       />
       <main className="workspace">
+        <SearchPanel api={api} />
         <DocumentTabs posts={posts} onClose={closeTab} />
         {state.status === 'empty' ? <p className="placeholder">Choose a post to edit.</p> : null}
         {state.status === 'loading' ? <p className="placeholder">Opening {state.id}…</p> : null}

@@ -84,6 +84,8 @@ export interface ReplaceMatch {
   offset: number;
   length: number;
   line: number;
+  /** The text matched (what the replacement takes the place of). */
+  text: string;
   replacement: string;
   /** The whole line before and after the change. */
   before: string;

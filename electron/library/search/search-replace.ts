@@ -166,6 +166,7 @@ export class SiteReplace {
           offset: match.offset,
           length: match.length,
           line,
+          text: read.text.slice(match.offset, match.offset + match.length),
           replacement: replaced,
           before: read.text.slice(start, end).replace(/\r$/, ''),
           after: (

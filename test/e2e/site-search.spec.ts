@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from './support/app-fixture';
+
+const postFile = (site: string, name: string) => path.join(site, 'content', 'posts', name);
+
+test('search all posts: ranked results with the line, Enter opens the post with the match selected', async ({
+  page,
+}) => {
+  await expect(page.getByRole('listbox', { name: 'Posts' }).getByRole('option')).toHaveCount(3);
+  await page.keyboard.press('Control+Shift+F');
+  const box = page.getByRole('searchbox', { name: 'Search all posts' });
+  await expect(box).toBeFocused();
+  await box.fill('fixture');
+  const results = page.getByRole('list', { name: 'Search results' });
+  const first = results.getByRole('listitem', { name: 'First Post: a Hugo fixture' });
+  await expect(first).toBeVisible();
+  await expect(first.locator('mark')).toHaveText(['fixture', 'fixture']);
+  await expect(first.locator('.search-line-number')).toHaveText(['2', '7']);
+  await expect(page.getByText('1 post match')).toBeVisible();
+
+  await page.getByLabel('Whole word').check();
+  await box.fill('Post');
+  await expect(results.locator('li.search-result')).toHaveCount(3);
+  await page.getByLabel('Search drafts').selectOption('draft');
+  await expect(results.locator('li.search-result')).toHaveCount(1);
+  await expect(results.locator('li.search-result').first()).toHaveAccessibleName('Third Post in TOML');
+  await page.getByLabel('Search drafts').selectOption('any');
+  await page.getByLabel('Whole word').uncheck();
+
+  await page.getByLabel('Regular expression').check();
+  await box.fill('(unclosed');
+  await expect(page.getByText(/regular expression is not valid/)).toBeVisible();
+  await box.fill('raw \\w+ body');
+  await expect(results.getByRole('button')).toHaveCount(1);
+  await box.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('h2.post-id')).toHaveText('content/posts/first-post.md');
+  await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe('raw HTML body');
+});
+
+test('replace across posts: preview, per-match choice, exact bytes, open tab edited, undo', async ({
+  page,
+  site,
+}) => {
+  const first = postFile(site, 'first-post.md');
+  const second = postFile(site, 'second-post.md');
+  const third = postFile(site, 'third-post.md');
+  const originals = await Promise.all([first, second, third].map((file) => readFile(file, 'utf8')));
+
+  await page
+    .getByRole('listbox', { name: 'Posts' })
+    .getByRole('option', { name: /Third Post/ })
+    .click();
+  await expect(page.locator('.cm-content')).toContainText('Third body.');
+
+  await page.keyboard.press('Control+Shift+F');
+  await page.getByRole('searchbox', { name: 'Search all posts' }).fill('Post');
+  await expect(page.getByRole('list', { name: 'Search results' }).locator('li.search-result')).toHaveCount(3);
+  await page.getByRole('searchbox', { name: 'Search all posts' }).fill('body');
+  await expect(page.getByRole('list', { name: 'Search results' }).locator('li.search-result')).toHaveCount(2);
+  await page.getByRole('textbox', { name: 'Replace' }).fill('text');
+  await page.getByRole('button', { name: 'Replace all' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Replace preview' });
+  await expect(dialog.getByRole('region')).toHaveCount(2);
+  const firstFile = dialog.getByRole('region', { name: 'content/posts/first-post.md' });
+  await expect(firstFile.locator('.compare-left')).toHaveText([
+    '<p>The first fixture post, with a raw HTML body.</p>',
+  ]);
+  await expect(firstFile.locator('.compare-right')).toHaveText([
+    '<p>The first fixture post, with a raw HTML text.</p>',
+  ]);
+  await dialog.getByRole('button', { name: 'Apply replace' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    page.getByText(/Replaced in 1 file\(s\), changed 1 open tab\(s\), not saved yet/),
+  ).toBeVisible();
+
+  expect(await readFile(first, 'utf8')).toBe(originals[0]?.replace('raw HTML body.', 'raw HTML text.'));
+  expect(await readFile(second, 'utf8')).toBe(originals[1]);
+  expect(await readFile(third, 'utf8')).toBe(originals[2]);
+  await expect(page.locator('.cm-content')).toContainText('Third text.');
+  await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Undo replace' }).click();
+  await expect(page.getByText('Restored 1 file(s).')).toBeVisible();
+  expect(await readFile(first, 'utf8')).toBe(originals[0]);
+});

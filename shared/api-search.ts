@@ -115,6 +115,51 @@ export interface ReplaceOutcome {
   undoId: string | null;
 }
 
+/** One value of a taxonomy and how many posts use it. */
+export interface TaxonomyTerm {
+  value: string;
+  count: number;
+}
+
+/** One taxonomy key group (tags, categories, series, authors, or a list key the schema names). */
+export interface Taxonomy {
+  key: string;
+  /** The front matter keys the group reads (`authors` also reads a scalar `author`). */
+  fields: string[];
+  terms: TaxonomyTerm[];
+}
+
+/** A rename, merge (several values into one) or delete of taxonomy values. */
+export const TaxonomyEditSchema = z
+  .object({
+    key: z.string().min(1).max(200),
+    action: z.enum(['rename', 'merge', 'delete']),
+    from: z.array(z.string().max(500)).min(1).max(100),
+    to: z.string().trim().max(500).optional(),
+  })
+  .strict();
+
+/** One changed line of a front matter edit. */
+export interface LineChange {
+  line: number;
+  before: string | null;
+  after: string | null;
+}
+
+/** One post a front matter edit would change. */
+export interface EditFile {
+  id: string;
+  title: string;
+  sha256: string;
+  changes: LineChange[];
+}
+
+/** What a front matter edit preview answers. */
+export interface EditPreview {
+  files: EditFile[];
+  skipped: { id: string; reason: string }[];
+}
+
 const Replacement = z.string().max(10000, 'the replacement is too long');
 
 /** The contract rows of search and replace. */
@@ -144,6 +189,23 @@ export const searchMethods = {
               .strict(),
           )
           .max(10000, 'too many files at once'),
+      })
+      .strict(),
+    result: returns<ReplaceOutcome>(),
+  },
+  listTaxonomies: {
+    args: z.object({}).strict(),
+    result: returns<Taxonomy[]>(),
+  },
+  previewTaxonomyEdit: {
+    args: TaxonomyEditSchema,
+    result: returns<EditPreview>(),
+  },
+  applyTaxonomyEdit: {
+    args: z
+      .object({
+        edit: TaxonomyEditSchema,
+        files: z.array(z.object({ id: Id, sha256: Sha }).strict()).max(10000, 'too many files at once'),
       })
       .strict(),
     result: returns<ReplaceOutcome>(),

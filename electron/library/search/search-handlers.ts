@@ -6,6 +6,9 @@ import type { PostStore } from '../post-store';
 import { SearchIndex } from './search-index';
 import { searchIndex } from './search-query';
 import { SiteReplace } from './search-replace';
+import { countTaxonomies, taxonomyFields, taxonomyTextEdit, type TaxonomyEdit } from './taxonomy';
+import { readSiteSchema } from '../site-schema';
+import { PostdeskError } from '../../../shared/errors';
 
 type SearchMethods = typeof searchMethods;
 /** The handlers of the search rows of the contract. */
@@ -65,6 +68,15 @@ export function createSearchHandlers(
     }
     return found;
   };
+  const groupsOf = async (open: SearchSite) => taxonomyFields((await readSiteSchema(open.info.root)).fields);
+  const fieldsOf = async (open: SearchSite, edit: TaxonomyEdit): Promise<string[]> => {
+    const fields = (await groupsOf(open))[edit.key];
+    if (!fields) throw new PostdeskError('invalid-argument', `${edit.key} is not a taxonomy of this site.`);
+    if (edit.action !== 'delete' && !edit.to) {
+      throw new PostdeskError('invalid-argument', 'Give the new name of the value.');
+    }
+    return fields;
+  };
   return {
     async searchIndexStatus() {
       const { index } = searchOf(site());
@@ -80,6 +92,32 @@ export function createSearchHandlers(
     },
     async applyReplace({ search, replacement, files }) {
       return searchOf(site()).replace.apply(search, replacement, files);
+    },
+    async listTaxonomies() {
+      const open = site();
+      const { index } = searchOf(open);
+      await index.sync();
+      const groups = await groupsOf(open);
+      return countTaxonomies(
+        [...index.docs.values()].map((doc) => doc.text.slice(0, doc.bodyStart)),
+        groups,
+      );
+    },
+    async previewTaxonomyEdit(edit) {
+      const open = site();
+      const { index, replace } = searchOf(open);
+      const fields = await fieldsOf(open, edit);
+      await index.sync();
+      const ids = [...index.docs.values()]
+        .filter((doc) => edit.from.some((value) => doc.text.slice(0, doc.bodyStart).includes(value)))
+        .map((doc) => doc.id)
+        .sort();
+      return replace.previewEdits(ids, taxonomyTextEdit(edit, fields));
+    },
+    async applyTaxonomyEdit({ edit, files }) {
+      const open = site();
+      const fields = await fieldsOf(open, edit);
+      return searchOf(open).replace.applyEdits(files, taxonomyTextEdit(edit, fields));
     },
     async undoReplace({ undoId }) {
       return searchOf(site()).replace.undoReplace(undoId);

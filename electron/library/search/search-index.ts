@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Index } from 'flexsearch';
+import { Charset, Index } from 'flexsearch';
 import type { PostSummary, SiteInfo } from '../../../shared/api';
 import type { SearchIndexStatus } from '../../../shared/api-search';
 import { splitFrontMatter } from '../../../shared/post/split-front-matter';
@@ -52,8 +52,8 @@ const yieldNow = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  */
 export class SearchIndex {
   readonly docs = new Map<string, SearchDoc>();
-  private readonly words = new Index({ tokenize: 'strict' });
-  private readonly titles = new Index({ tokenize: 'strict' });
+  private readonly words = new Index({ tokenize: 'strict', encoder: Charset.Exact });
+  private readonly titles = new Index({ tokenize: 'strict', encoder: Charset.Exact });
   private readonly vocabulary = new Set<string>();
   private totalChars = 0;
   private readonly skipped = new Set<string>();

@@ -7,12 +7,14 @@ export const maxQueryTerms = 16;
 /** The longest indexed term; longer runs of letters are cut to this length. */
 export const maxTermLength = 64;
 
-const termPattern = /[\p{L}\p{N}_]+/gu;
+const separators = /[^\p{L}\p{N}_]+/u;
 
 /** The distinct lower-cased words of `text` (each cut to `maxTermLength`), in order of first use. */
 export function termsOf(text: string): string[] {
   const seen = new Set<string>();
-  for (const match of text.toLowerCase().matchAll(termPattern)) seen.add(match[0].slice(0, maxTermLength));
+  for (const word of text.toLowerCase().split(separators)) {
+    if (word !== '') seen.add(word.length > maxTermLength ? word.slice(0, maxTermLength) : word);
+  }
   return [...seen];
 }
 

@@ -31,6 +31,9 @@ function handlers(): Handlers {
     previewReplace: async () => ({ files: [], skipped: [], truncated: false }),
     applyReplace: async () => ({ changed: [], skipped: [], undoId: null }),
     undoReplace: async () => ({ changed: [], skipped: [], undoId: null }),
+    listTaxonomies: async () => [],
+    previewTaxonomyEdit: async () => ({ files: [], skipped: [] }),
+    applyTaxonomyEdit: async () => ({ changed: [], skipped: [], undoId: null }),
     readPost: async ({ id }) => ({
       id,
       text: 'x',

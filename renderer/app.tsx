@@ -25,6 +25,7 @@ import { rememberTabViews } from './features/tabs/tab-view-memory';
 import { viewStore } from './features/commands/view-store';
 import { Palettes } from './features/palette/palettes';
 import { SearchPanel } from './features/search/search-panel';
+import { TaxonomyView } from './features/taxonomy/taxonomy-view';
 import { scheduleBackups } from './features/recovery/backup-scheduler';
 import { RecoveryDialog } from './features/recovery/recovery-dialog';
 import { useTheme } from './features/theme/use-theme';
@@ -184,6 +185,7 @@ export function App({ client }: { client: PostdeskClient }) {
         ) : null}
       </main>
       <Palettes posts={posts} onOpenPost={(id) => void switchToPost(api, id)} />
+      <TaxonomyView api={api} />
       <UnsavedPrompt />
       <RecoveryDialog api={api} siteRoot={site?.root ?? null} />
     </div>

@@ -39,7 +39,7 @@ test('search all posts: ranked results with the line, Enter opens the post with 
   await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe('raw HTML body');
 });
 
-test('replace across posts: preview, per-match choice, exact bytes, open tab edited, undo', async ({
+test('replace across posts: side-by-side preview, exact bytes, open tab edited, undo', async ({
   page,
   site,
 }) => {
@@ -86,4 +86,34 @@ test('replace across posts: preview, per-match choice, exact bytes, open tab edi
   await page.getByRole('button', { name: 'Undo replace' }).click();
   await expect(page.getByText('Restored 1 file(s).')).toBeVisible();
   expect(await readFile(first, 'utf8')).toBe(originals[0]);
+});
+
+test('taxonomies: counts, merge two tags with a preview, exact bytes, undo', async ({ page, site }) => {
+  const second = postFile(site, 'second-post.md');
+  const before = await readFile(second, 'utf8');
+  await expect(page.getByRole('listbox', { name: 'Posts' }).getByRole('option')).toHaveCount(3);
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type('taxonomies');
+  await page.keyboard.press('Enter');
+  const view = page.getByRole('dialog', { name: 'Taxonomies' });
+  const tags = view.getByRole('region', { name: 'tags' });
+  await expect(tags.getByRole('listitem')).toHaveText(['alpha 1', 'beta 1']);
+  await expect(view.getByRole('region', { name: 'authors' }).getByRole('listitem')).toHaveText([
+    'Jane Doe 1',
+    'John Roe 1',
+  ]);
+  await tags.getByLabel('alpha').check();
+  await tags.getByLabel('beta').check();
+  await tags.getByLabel('New tags name').fill('gamma');
+  await tags.getByRole('button', { name: 'Merge' }).click();
+  const preview = view.getByRole('region', { name: 'Change preview' });
+  await expect(preview.locator('.compare-left')).toHaveText(['tags: [alpha, beta]']);
+  await expect(preview.locator('.compare-right')).toHaveText(['tags: [gamma]']);
+  await preview.getByRole('button', { name: 'Apply change' }).click();
+  await expect(view.getByText('Changed 1 post(s).')).toBeVisible();
+  await expect(tags.getByRole('listitem')).toHaveText(['gamma 1']);
+  expect(await readFile(second, 'utf8')).toBe(before.replace('tags: [alpha, beta]', 'tags: [gamma]'));
+  await view.getByRole('button', { name: 'Undo change' }).click();
+  await expect(view.getByText('Restored 1 post(s).')).toBeVisible();
+  expect(await readFile(second, 'utf8')).toBe(before);
 });

@@ -160,6 +160,15 @@ export interface EditPreview {
   skipped: { id: string; reason: string }[];
 }
 
+/** A front matter change made to every selected post. */
+export const BulkEditSchema = z
+  .object({
+    op: z.enum(['set', 'clear', 'addTag', 'removeTag']),
+    key: z.string().trim().min(1, 'a key is required').max(200),
+    value: z.string().max(2000).optional(),
+  })
+  .strict();
+
 const Replacement = z.string().max(10000, 'the replacement is too long');
 
 /** The contract rows of search and replace. */
@@ -205,6 +214,21 @@ export const searchMethods = {
     args: z
       .object({
         edit: TaxonomyEditSchema,
+        files: z.array(z.object({ id: Id, sha256: Sha }).strict()).max(10000, 'too many files at once'),
+      })
+      .strict(),
+    result: returns<ReplaceOutcome>(),
+  },
+  previewBulkEdit: {
+    args: z
+      .object({ edit: BulkEditSchema, ids: z.array(Id).min(1).max(10000, 'too many posts at once') })
+      .strict(),
+    result: returns<EditPreview>(),
+  },
+  applyBulkEdit: {
+    args: z
+      .object({
+        edit: BulkEditSchema,
         files: z.array(z.object({ id: Id, sha256: Sha }).strict()).max(10000, 'too many files at once'),
       })
       .strict(),

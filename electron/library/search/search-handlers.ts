@@ -8,6 +8,7 @@ import { searchIndex } from './search-query';
 import { SiteReplace } from './search-replace';
 import { countTaxonomies, taxonomyFields, taxonomyTextEdit, type TaxonomyEdit } from './taxonomy';
 import { readSiteSchema } from '../site-schema';
+import { bulkTextEdit } from './bulk-edit';
 import { PostdeskError } from '../../../shared/errors';
 
 type SearchMethods = typeof searchMethods;
@@ -118,6 +119,12 @@ export function createSearchHandlers(
       const open = site();
       const fields = await fieldsOf(open, edit);
       return searchOf(open).replace.applyEdits(files, taxonomyTextEdit(edit, fields));
+    },
+    async previewBulkEdit({ edit, ids }) {
+      return searchOf(site()).replace.previewEdits(ids, bulkTextEdit(edit));
+    },
+    async applyBulkEdit({ edit, files }) {
+      return searchOf(site()).replace.applyEdits(files, bulkTextEdit(edit));
     },
     async undoReplace({ undoId }) {
       return searchOf(site()).replace.undoReplace(undoId);

@@ -106,3 +106,52 @@ describe('taxonomy manager', () => {
     ).rejects.toMatchObject({ code: 'invalid-argument' });
   });
 });
+
+describe('bulk front matter edits', () => {
+  const apply = async (
+    edit: Parameters<Library['handlers']['previewBulkEdit']>[0]['edit'],
+    ids: string[],
+  ) => {
+    const preview = await library.handlers.previewBulkEdit({ edit, ids });
+    const outcome = await library.handlers.applyBulkEdit({
+      edit,
+      files: preview.files.map((file) => ({ id: file.id, sha256: file.sha256 })),
+    });
+    return { preview, outcome };
+  };
+
+  it('sets, clears, adds and removes with one-line changes, and undoes', async () => {
+    const ids = ['content/posts/flow.md', 'content/posts/toml.md', 'content/posts/none.md'];
+    const { preview, outcome } = await apply({ op: 'set', key: 'draft', value: 'true' }, ids);
+    expect(preview.files.map((file) => file.changes)).toEqual([
+      [{ line: 5, before: null, after: 'draft: true' }],
+      [{ line: 5, before: null, after: 'draft = true' }],
+      [{ line: 3, before: null, after: 'draft: true' }],
+    ]);
+    expect(await read('content/posts/flow.md')).toBe(
+      '---\ntitle: Flow\ntags: [travel, \'Sea\', food]\nauthor: "Ana Lima"\ndraft: true\n---\nBody travel.\n',
+    );
+    await library.handlers.undoReplace({ undoId: outcome.undoId ?? '' });
+    for (const [id, text] of Object.entries(posts)) expect(await read(id)).toBe(text);
+
+    await apply({ op: 'addTag', key: 'tags', value: 'new' }, [
+      'content/posts/block.md',
+      'content/posts/flow.md',
+    ]);
+    expect(await read('content/posts/block.md')).toBe(
+      '---\ntitle: Block\ntags:\n  - sea\n  - travel # kept comment\n  - new\nseries: [walks]\n---\nBody.\n',
+    );
+    expect(await read('content/posts/flow.md')).toContain("tags: [travel, 'Sea', food, new]\n");
+    await apply({ op: 'removeTag', key: 'tags', value: 'food' }, ['content/posts/flow.md']);
+    expect(await read('content/posts/flow.md')).toContain("tags: [travel, 'Sea', new]\n");
+    await apply({ op: 'clear', key: 'series' }, ['content/posts/block.md']);
+    expect(await read('content/posts/block.md')).toBe(
+      '---\ntitle: Block\ntags:\n  - sea\n  - travel # kept comment\n  - new\n---\nBody.\n',
+    );
+    const refused = await library.handlers.previewBulkEdit({
+      edit: { op: 'addTag', key: 'title', value: 'x' },
+      ids: ['content/posts/block.md'],
+    });
+    expect(refused.skipped).toEqual([{ id: 'content/posts/block.md', reason: 'title is not a list' }]);
+  });
+});

@@ -34,6 +34,8 @@ function handlers(): Handlers {
     listTaxonomies: async () => [],
     previewTaxonomyEdit: async () => ({ files: [], skipped: [] }),
     applyTaxonomyEdit: async () => ({ changed: [], skipped: [], undoId: null }),
+    previewBulkEdit: async () => ({ files: [], skipped: [] }),
+    applyBulkEdit: async () => ({ changed: [], skipped: [], undoId: null }),
     readPost: async ({ id }) => ({
       id,
       text: 'x',

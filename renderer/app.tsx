@@ -26,6 +26,7 @@ import { viewStore } from './features/commands/view-store';
 import { Palettes } from './features/palette/palettes';
 import { SearchPanel } from './features/search/search-panel';
 import { TaxonomyView } from './features/taxonomy/taxonomy-view';
+import { BulkEditBar } from './features/taxonomy/bulk-edit-bar';
 import { scheduleBackups } from './features/recovery/backup-scheduler';
 import { RecoveryDialog } from './features/recovery/recovery-dialog';
 import { useTheme } from './features/theme/use-theme';
@@ -176,6 +177,7 @@ export function App({ client }: { client: PostdeskClient }) {
             </div>
           </div>
         ) : null}
+        <BulkEditBar api={api} />
         <StatusBar doc={doc} body={parts?.body} kind={doc ? kind : undefined} />
         <ImageTools client={client} site={site} />
         {commandFailure ? (

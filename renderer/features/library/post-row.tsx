@@ -8,6 +8,7 @@ export function PostRow({
   index,
   count,
   selected,
+  picked = false,
   unsaved,
   active,
   top,
@@ -18,10 +19,12 @@ export function PostRow({
   index: number;
   count: number;
   selected: boolean;
+  /** True when the post is in the Ctrl/Shift-click multi-selection (bulk edits). */
+  picked?: boolean;
   unsaved: boolean;
   active: boolean;
   top: number;
-  onOpen: (index: number) => void;
+  onOpen: (index: number, click?: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }) => void;
 }) {
   const problems = problemCount(post);
   const firstProblem = firstProblemText(post);
@@ -33,9 +36,10 @@ export function PostRow({
       aria-selected={selected}
       aria-posinset={index + 1}
       aria-setsize={count}
-      className={active ? 'post-row post-row-active' : 'post-row'}
+      aria-checked={picked || undefined}
+      className={`${active ? 'post-row post-row-active' : 'post-row'}${picked ? ' post-row-picked' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
-      onClick={() => onOpen(index)}
+      onClick={(event) => onOpen(index, event)}
     >
       <span className="post-title">
         {unsaved ? (

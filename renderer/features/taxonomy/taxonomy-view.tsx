@@ -14,6 +14,7 @@ import {
   taxonomyStore,
   undoChange,
 } from './taxonomy-store';
+import { EditFilesTable } from './edit-files-table';
 import './taxonomy.css';
 
 /** One taxonomy group: its values with post counts, a checkbox each, and rename / merge / delete. */
@@ -101,35 +102,7 @@ function ChangePreview({ api }: { api: PostdeskApi }) {
       <p>
         {what} ({change.key}): {files.files.length} post(s) change.
       </p>
-      {files.skipped.length > 0 ? (
-        <ul aria-label="Skipped posts">
-          {files.skipped.map((file) => (
-            <li key={file.id}>
-              {file.id}: {file.reason}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="compare-scroll">
-        {files.files.map((file) => (
-          <section key={file.id} aria-label={file.id} className="replace-file">
-            <h4>
-              {file.title} <span className="taxonomy-fields">{file.id}</span>
-            </h4>
-            <table className="compare-table">
-              <tbody>
-                {file.changes.map((line) => (
-                  <tr key={line.line} className="compare-changed">
-                    <td className="compare-line">{line.line}</td>
-                    <td className="compare-text compare-left">{line.before ?? ''}</td>
-                    <td className="compare-text compare-right">{line.after ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        ))}
-      </div>
+      <EditFilesTable preview={files} />
       <div className="modal-actions">
         <button
           type="button"

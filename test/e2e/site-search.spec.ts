@@ -117,3 +117,30 @@ test('taxonomies: counts, merge two tags with a preview, exact bytes, undo', asy
   await expect(view.getByText('Restored 1 post(s).')).toBeVisible();
   expect(await readFile(second, 'utf8')).toBe(before);
 });
+
+test('bulk edit: Ctrl-click two posts, set draft, preview, exact bytes, undo', async ({ page, site }) => {
+  const first = postFile(site, 'first-post.md');
+  const second = postFile(site, 'second-post.md');
+  const originals = await Promise.all([first, second].map((file) => readFile(file, 'utf8')));
+  const list = page.getByRole('listbox', { name: 'Posts' });
+  await list.getByRole('option', { name: /First Post/ }).click({ modifiers: ['Control'] });
+  await list.getByRole('option', { name: /Second Post/ }).click({ modifiers: ['Control'] });
+  const bar = page.getByRole('region', { name: 'Bulk edit' });
+  await expect(bar.getByText('2 posts selected')).toBeVisible();
+  await expect(page.locator('h2.post-id')).toHaveCount(0);
+  await bar.getByRole('button', { name: 'Preview bulk edit' }).click();
+  const preview = page.getByRole('dialog', { name: 'Bulk edit preview' });
+  await expect(preview.locator('.compare-right')).toHaveText(['draft: true', 'draft: true']);
+  await preview.getByRole('button', { name: 'Apply bulk edit' }).click();
+  await expect(bar.getByText('Changed 2 post(s).')).toBeVisible();
+  expect(await readFile(first, 'utf8')).toBe(
+    originals[0]?.replace('class_name: "blog post"\n', 'class_name: "blog post"\ndraft: true\n'),
+  );
+  expect(await readFile(second, 'utf8')).toBe(
+    originals[1]?.replace('tags: [alpha, beta]\n', 'tags: [alpha, beta]\ndraft: true\n'),
+  );
+  await bar.getByRole('button', { name: 'Undo bulk edit' }).click();
+  await expect(bar.getByText('Restored 2 post(s).')).toBeVisible();
+  expect(await readFile(first, 'utf8')).toBe(originals[0]);
+  expect(await readFile(second, 'utf8')).toBe(originals[1]);
+});

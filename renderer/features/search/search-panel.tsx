@@ -30,6 +30,21 @@ function useSearchWiring(api: PostdeskApi): void {
       .catch(() => undefined);
   }, [api, root]);
   useEffect(() => api.on('searchIndexProgress', (status) => setSearch({ status })), [api]);
+  // A post changed on disk by someone else: the shown results are searched again (once per burst).
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = api.on('postChanged', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const { open, query } = searchStore.get();
+        if (open && query.trim() !== '') void runSearch(api);
+      }, 300);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [api]);
   useEffect(() => {
     const unregister = commandRegistry.register([
       { id: 'search.allPosts', title: 'Search All Posts', keys: 'Ctrl+Shift+F', run: openSearch },

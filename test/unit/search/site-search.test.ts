@@ -218,3 +218,20 @@ describe('site replace', () => {
     }
   });
 });
+
+describe('regex case folding', () => {
+  it('finds the same matches with the folded pattern as with the case-insensitive engine', async () => {
+    const { regexFinder, compileFolded } = await import('../../../electron/library/search/search-matcher');
+    const text = 'The HARBOUR, a Harbour; harbours. İstanbul Harbour\nQuixote quixote';
+    for (const pattern of ['harbou?rs?', '[A-Z]arbour', 'h\\w+r\\b', 'qu[IO]xote|ZZZ', '(?P<Word>HARB)our']) {
+      const folded = regexFinder(pattern, false, false)(text, 100);
+      const exact = new RegExp(pattern.replace('?P<', '?<'), 'gi');
+      expect(folded.map((match) => text.slice(match.offset, match.offset + match.length))).toEqual(
+        [...text.matchAll(exact)].map((match) => match[0]),
+      );
+    }
+    expect(compileFolded('(?i)abc')).toBeNull();
+    expect(compileFolded('\\x41')).toBeNull();
+    expect(regexFinder('(H)arbour', false, false)('a harbour', 5)[0]?.groups).toEqual(['h']);
+  });
+});

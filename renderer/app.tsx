@@ -31,6 +31,9 @@ import { useTabSession } from './features/tabs/use-tab-session';
 import { PostTools } from './features/outline/post-tools';
 import { viewStore } from './features/commands/view-store';
 import { Palettes } from './features/palette/palettes';
+import { SearchPanel } from './features/search/search-panel';
+import { TaxonomyView } from './features/taxonomy/taxonomy-view';
+import { BulkEditBar } from './features/taxonomy/bulk-edit-bar';
 import { scheduleBackups } from './features/recovery/backup-scheduler';
 import { RecoveryDialog } from './features/recovery/recovery-dialog';
 import { useTheme } from './features/theme/use-theme';
@@ -151,6 +154,7 @@ export function App({ client }: { client: PostdeskClient }) {
         }
       />
       <main className="workspace">
+        <SearchPanel api={api} />
         <DocumentTabs posts={posts} onClose={closeTab} />
         {state.status === 'empty' ? <p className="placeholder">Choose a post to edit.</p> : null}
         {state.status === 'loading' ? <p className="placeholder">Opening {state.id}…</p> : null}
@@ -195,6 +199,7 @@ export function App({ client }: { client: PostdeskClient }) {
           <GitStatusLine />
         </StatusBar>
         <ChangesPanel api={api} openId={docId} />
+        <BulkEditBar api={api} />
         <ImageTools client={client} site={site} />
         {commandFailure ? (
           <p role="alert" className="command-failure">
@@ -203,6 +208,7 @@ export function App({ client }: { client: PostdeskClient }) {
         ) : null}
       </main>
       <Palettes posts={posts} onOpenPost={(id) => void switchToPost(api, id)} />
+      <TaxonomyView api={api} />
       <UnsavedPrompt />
       <RecoveryDialog api={api} siteRoot={site?.root ?? null} />
     </div>

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { PostdeskError, errorCodes, type ErrorCode } from './errors';
 import { gitEvents, gitMethods } from './api-git';
+import { searchEvents, searchMethods } from './api-search';
 
 /** The kind of a post's body, which chooses the editor mode and the preview renderer. */
 export type BodyKind = 'markdown' | 'html';
@@ -431,6 +432,7 @@ export const methods = {
     result: returns<null>(),
   },
   ...gitMethods,
+  ...searchMethods,
 } as const;
 
 /** The events of the contract and their payloads. */
@@ -442,6 +444,7 @@ export const events = {
   indexProgress: returns<IndexProgressEvent>(),
   postProblems: returns<PostProblemsEvent>(),
   ...gitEvents,
+  ...searchEvents,
 } as const;
 
 /** The name of a contract method. */

@@ -19,6 +19,7 @@ import { listTrash, moveToTrash, restoreFromTrash } from './post-trash';
 import { detectSite } from './site-detect';
 import { readSiteSchema } from './site-schema';
 import { isInside, resolveExisting, resolveForWrite, toId } from './site-paths';
+import { createSearchHandlers } from './search/search-handlers';
 
 /** Something that wants the contract's events. */
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -257,6 +258,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       emit,
       touched: (ids) => reportTouched(site(), ids, emit),
     }),
+    ...createSearchHandlers(site, emit),
   };
 
   return {

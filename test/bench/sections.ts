@@ -4,6 +4,7 @@ import { gitSection } from './git-section';
 import { indexSection } from './index-section';
 import { problemsSection } from './problems-section';
 import { renderSection } from './render-bench';
+import { searchSection } from './search-section';
 
 /** The sections `npm run bench` runs, in order; add a row (and a module under test/bench/) to add one. */
 export const benchSections: BenchSection[] = [
@@ -12,4 +13,5 @@ export const benchSections: BenchSection[] = [
   problemsSection,
   frontMatterSection,
   gitSection,
+  searchSection,
 ];

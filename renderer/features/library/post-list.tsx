@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { PostSummary } from '../../../shared/api';
+import { useStore } from '../../state/create-store';
+import { pickedStore, pickOnClick } from '../taxonomy/selection-store';
 import { PostRow } from './post-row';
 
 const rowHeight = 56;
@@ -49,9 +51,10 @@ export function PostList({
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
 
-  const open = (index: number): void => {
+  const picked = useStore(pickedStore, (state) => state.ids);
+  const open = (index: number, click?: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }): void => {
     const post = posts[index];
-    if (!post) return;
+    if (!post || (click && pickOnClick(posts, index, click))) return;
     setActiveId(post.id);
     onOpen(post.id);
   };
@@ -96,6 +99,7 @@ export function PostList({
               index={item.index}
               count={posts.length}
               selected={post.id === selectedId}
+              picked={picked.includes(post.id)}
               unsaved={unsavedIds.has(post.id)}
               active={item.index === activeIndex}
               top={item.start}

@@ -9,6 +9,7 @@ export function PostRow({
   index,
   count,
   selected,
+  picked = false,
   unsaved,
   active,
   top,
@@ -19,10 +20,12 @@ export function PostRow({
   index: number;
   count: number;
   selected: boolean;
+  /** True when the post is in the Ctrl/Shift-click multi-selection (bulk edits). */
+  picked?: boolean;
   unsaved: boolean;
   active: boolean;
   top: number;
-  onOpen: (index: number) => void;
+  onOpen: (index: number, click?: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }) => void;
 }) {
   const problems = problemCount(post);
   const firstProblem = firstProblemText(post);
@@ -34,9 +37,10 @@ export function PostRow({
       aria-selected={selected}
       aria-posinset={index + 1}
       aria-setsize={count}
-      className={active ? 'post-row post-row-active' : 'post-row'}
+      aria-checked={picked || undefined}
+      className={`${active ? 'post-row post-row-active' : 'post-row'}${picked ? ' post-row-picked' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
-      onClick={() => onOpen(index)}
+      onClick={(event) => onOpen(index, event)}
     >
       <span className="post-title">
         {unsaved ? (

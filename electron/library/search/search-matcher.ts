@@ -1,0 +1,195 @@
+import { RE2JS } from 're2js';
+import type { SearchQuery } from '../../../shared/api-search';
+import { PostdeskError } from '../../../shared/errors';
+
+/** The most words and phrases one query may hold. */
+export const maxQueryTerms = 16;
+/** The longest indexed term; longer runs of letters are cut to this length. */
+export const maxTermLength = 64;
+
+const separators = /[^\p{L}\p{N}_]+/u;
+
+/** The distinct lower-cased words of `text` (each cut to `maxTermLength`), in order of first use. */
+export function termsOf(text: string): string[] {
+  const seen = new Set<string>();
+  for (const word of text.toLowerCase().split(separators)) {
+    if (word !== '') seen.add(word.length > maxTermLength ? word.slice(0, maxTermLength) : word);
+  }
+  return [...seen];
+}
+
+/** One word or quoted phrase of a query. */
+export interface QueryTerm {
+  kind: 'word' | 'phrase';
+  text: string;
+  /** The index words it needs (lower case). */
+  words: string[];
+}
+
+/** Splits a query into words and "quoted phrases" (a word with inner punctuation is a phrase). */
+export function parseQuery(query: string): QueryTerm[] {
+  const terms: QueryTerm[] = [];
+  for (const match of query.matchAll(/"([^"]*)"?|(\S+)/g)) {
+    const text = (match[1] ?? match[2] ?? '').trim();
+    const words = termsOf(text);
+    if (words.length === 0) continue;
+    const phrase = match[1] !== undefined || words.length > 1 || !/^[\p{L}\p{N}_]+$/u.test(text);
+    terms.push({ kind: phrase ? 'phrase' : 'word', text, words });
+    if (terms.length === maxQueryTerms) break;
+  }
+  return terms;
+}
+
+/** A match found in a text: its offset and length, and the regex groups when a regex found it. */
+export interface FoundMatch {
+  offset: number;
+  length: number;
+  groups: (string | null)[];
+}
+
+/** Finds the matches of one term or pattern in a text, at most `limit` of them. */
+export type Finder = (text: string, limit: number) => FoundMatch[];
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+const wordChar = '[\\p{L}\\p{N}_]';
+
+/** A finder for a literal term: a word matches as a word prefix (or whole word), a phrase as is. */
+export function literalFinder(term: QueryTerm, caseSensitive: boolean, wholeWord: boolean): Finder {
+  const body = term.text
+    .split(/\s+/)
+    .filter((part) => part !== '')
+    .map(escape)
+    .join('\\s+');
+  const startsAtWord = /^[\p{L}\p{N}_]/u.test(term.text);
+  const endsAtWord = /[\p{L}\p{N}_]$/u.test(term.text);
+  const before = startsAtWord ? `(?<!${wordChar})` : '';
+  const after = endsAtWord && (wholeWord || term.kind === 'phrase') ? `(?!${wordChar})` : '';
+  const pattern = new RegExp(`${before}${body}${after}`, caseSensitive ? 'gu' : 'giu');
+  return (text, limit) => {
+    const found: FoundMatch[] = [];
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      found.push({ offset: match.index, length: match[0].length, groups: [] });
+      if (found.length >= limit) break;
+      if (match[0].length === 0) pattern.lastIndex++;
+    }
+    return found;
+  };
+}
+
+/**
+ * A finder for a regular expression, run by RE2JS (a linear-time engine: no pattern can backtrack
+ * catastrophically). An invalid pattern, or one using what RE2 cannot do (backreferences,
+ * lookaround), is refused with a message.
+ */
+export function regexFinder(source: string, caseSensitive: boolean, wholeWord: boolean): Finder {
+  const pattern = wholeWord ? `\\b(?:${source})\\b` : source;
+  const compile = (text: string, flags: number): RE2JS => {
+    try {
+      return RE2JS.compile(text, RE2JS.MULTILINE | flags);
+    } catch (error) {
+      const message = (error as Error).message.split('\n')[0] ?? 'invalid pattern';
+      throw new PostdeskError(
+        'invalid-argument',
+        `The regular expression is not valid (${message}). Postdesk uses a linear-time engine (RE2): backreferences and lookaround are not supported.`,
+      );
+    }
+  };
+  const exact = compile(pattern, caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE);
+  // RE2JS is about 100 times slower ignoring case: run the pattern with its literals in lower case,
+  // case-sensitively, over the lower-cased text (same offsets whenever lower-casing keeps the length).
+  const folded = caseSensitive ? null : compileFolded(pattern);
+  const groupCount = exact.groupCount();
+  return (text, limit) => {
+    const found: FoundMatch[] = [];
+    const lower = folded ? text.toLowerCase() : text;
+    const useFolded = folded !== null && lower.length === text.length;
+    const matcher = useFolded ? folded.matcher(lower) : exact.matcher(text);
+    while (found.length < limit && matcher.find()) {
+      const offset = matcher.start();
+      const length = matcher.end() - offset;
+      const groups: (string | null)[] = [];
+      for (let group = 1; group <= groupCount; group++) {
+        const start = matcher.start(group);
+        groups.push(start < 0 ? null : text.slice(start, matcher.end(group)));
+      }
+      found.push({ offset, length, groups });
+    }
+    return found;
+  };
+}
+
+/**
+ * The pattern with its literal letters in lower case (escapes and group syntax kept), compiled
+ * case-sensitively; null when that cannot be done safely (inline flags, code points, Unicode classes).
+ */
+export function compileFolded(pattern: string): RE2JS | null {
+  let out = '';
+  for (let at = 0; at < pattern.length; at++) {
+    const char = pattern[at] ?? '';
+    if (char === '\\') {
+      const next = pattern[at + 1] ?? '';
+      // Code points and Unicode classes could name upper-case letters: keep the exact engine.
+      if (/[pPxuU0-9]/.test(next)) return null;
+      out += char + next;
+      at++;
+    } else if (char === '(' && pattern[at + 1] === '?') {
+      const close = pattern.slice(at).search(/[:)>]/);
+      if (close === -1) return null;
+      const head = pattern.slice(at, at + close + 1);
+      if (/i/.test(head.replace(/^\(\?P?<.*$/, ''))) return null;
+      out += head;
+      at += close;
+    } else {
+      out += char.toLowerCase();
+    }
+  }
+  try {
+    return RE2JS.compile(out, RE2JS.MULTILINE);
+  } catch {
+    return null;
+  }
+}
+
+/** The finders of a query (one per term, or one for a regex); empty for an empty query. */
+export function findersOf(search: SearchQuery): { terms: QueryTerm[]; finders: Finder[] } {
+  const caseSensitive = search.caseSensitive === true;
+  const wholeWord = search.wholeWord === true;
+  if (search.regex === true) {
+    if (search.query === '') return { terms: [], finders: [] };
+    return { terms: [], finders: [regexFinder(search.query, caseSensitive, wholeWord)] };
+  }
+  const terms = parseQuery(search.query);
+  return { terms, finders: terms.map((term) => literalFinder(term, caseSensitive, wholeWord)) };
+}
+
+/**
+ * The one finder a replace uses: the regex, or the whole query as one literal text (a single word
+ * matches as a word prefix, several words as a phrase; surrounding quotes are dropped).
+ */
+export function replaceFinder(search: SearchQuery): Finder | null {
+  const caseSensitive = search.caseSensitive === true;
+  const wholeWord = search.wholeWord === true;
+  if (search.query.trim() === '') return null;
+  if (search.regex === true) return regexFinder(search.query, caseSensitive, wholeWord);
+  const text = search.query.trim().replace(/^"(.*)"$/s, '$1');
+  if (text.trim() === '') return null;
+  const kind = /^[\p{L}\p{N}_]+$/u.test(text) ? 'word' : 'phrase';
+  return literalFinder({ kind, text, words: termsOf(text) }, caseSensitive, wholeWord);
+}
+
+/** The text a replacement puts in place of a match: literal, or with $1..$99 and $& expanded for a regex. */
+export function expandReplacement(
+  replacement: string,
+  match: FoundMatch,
+  text: string,
+  regex: boolean,
+): string {
+  if (!regex) return replacement;
+  return replacement.replace(/\$(\$|&|\d{1,2})/g, (whole, what: string) => {
+    if (what === '$') return '$';
+    if (what === '&') return text.slice(match.offset, match.offset + match.length);
+    const group = match.groups[Number(what) - 1];
+    return group === undefined ? whole : (group ?? '');
+  });
+}

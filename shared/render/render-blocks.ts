@@ -1,5 +1,7 @@
 import type { Token, TokensList } from 'marked';
-import { createMarked } from './render-body';
+import { createMarked, renderBody } from './render-body';
+import { expandBody } from './shortcodes/render-with-templates';
+import type { TemplateContext } from './shortcodes/template-context';
 
 const markdown = createMarked();
 
@@ -51,8 +53,16 @@ export function isBalancedHtml(html: string): boolean {
  * an HTML block that opens an element another block closes (`<div>` ... `</div>` around Markdown):
  * such a body must be rendered whole.
  */
-export function markdownBlocks(body: string): { blocks: MarkdownBlock[]; linksKey: string } | null {
-  const tokens = markdown.lexer(body);
+export function markdownBlocks(
+  body: string,
+  templates?: TemplateContext,
+): { blocks: MarkdownBlock[]; linksKey: string } | null {
+  const expanded = templates
+    ? expandBody(body, templates, (source, inner) =>
+        renderBody(source, 'markdown', inner ? { templates: inner } : {}),
+      )
+    : null;
+  const tokens = markdown.lexer(expanded?.source ?? body);
   const blocks: MarkdownBlock[] = [];
   let line = 1;
   for (const token of tokens) {
@@ -64,7 +74,14 @@ export function markdownBlocks(body: string): { blocks: MarkdownBlock[]; linksKe
       continue;
     }
     if (token.type === 'html' && !isBalancedHtml(token.raw)) return null;
-    blocks.push({ raw: token.raw, line: start, render: () => renderToken(token, tokens.links) });
+    if (!expanded)
+      blocks.push({ raw: token.raw, line: start, render: () => renderToken(token, tokens.links) });
+    else
+      blocks.push({
+        raw: expanded.key(token.raw),
+        line: start,
+        render: () => expanded.restore(renderToken(token, tokens.links)),
+      });
   }
   return { blocks, linksKey: JSON.stringify(tokens.links) };
 }

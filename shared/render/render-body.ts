@@ -1,5 +1,8 @@
 import { Marked, type Token, type TokensList } from 'marked';
 import type { BodyKind } from '../api';
+import { highlightCode } from './code/highlight-code';
+import { renderWithTemplates } from './shortcodes/render-with-templates';
+import type { TemplateContext } from './shortcodes/template-context';
 
 /** A marked instance set up as every preview renders: GFM, synchronous, task list boxes as characters. */
 export function createMarked(): Marked {
@@ -7,7 +10,10 @@ export function createMarked(): Marked {
     gfm: true,
     async: false,
     // Task list boxes as characters: the preview's sanitiser drops every input element.
-    renderer: { checkbox: ({ checked }) => (checked ? '☑ ' : '☐ ') },
+    renderer: {
+      checkbox: ({ checked }) => (checked ? '☑ ' : '☐ '),
+      code: ({ text, lang }) => highlightCode(text, lang),
+    },
   });
 }
 
@@ -23,6 +29,8 @@ export interface RenderOptions {
    * 1-based body line it starts on (for scroll sync). Raw-HTML bodies get none.
    */
   lineMarkers?: boolean;
+  /** Expand the body's shortcodes and Liquid/Nunjucks tags with what this post and site know. */
+  templates?: TemplateContext;
 }
 
 /**
@@ -30,6 +38,12 @@ export interface RenderOptions {
  * bodies as they are. The result is NOT safe to show: it must pass the sanitiser first.
  */
 export function renderBody(body: string, kind: BodyKind, options: RenderOptions = {}): string {
+  if (options.templates) {
+    const { templates, ...rest } = options;
+    return renderWithTemplates(body, templates, (source, inner) =>
+      inner ? renderBody(source, 'markdown', { templates: inner }) : renderBody(source, kind, rest),
+    );
+  }
   if (kind === 'html') return body;
   if (!options.lineMarkers) return markdown.parse(body) as string;
   const tokens = markdown.lexer(body);

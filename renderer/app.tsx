@@ -13,7 +13,7 @@ import { imageEditorExtensions } from './features/images/image-editor-extensions
 import { ImageTools } from './features/images/image-tools';
 import { LibrarySidebar } from './features/library/library-sidebar';
 import { PostActionsBar } from './features/post-actions/post-actions-bar';
-import { PreviewFrame } from './features/preview/preview-frame';
+import { PreviewTabs } from './features/preview/preview-tabs';
 import { StatusBar } from './features/status/status-bar';
 import { useStore } from './state/create-store';
 import { useAppCommands, switchToPost } from './features/commands/use-app-commands';
@@ -164,11 +164,19 @@ export function App({ client }: { client: PostdeskClient }) {
               <ProblemsList postId={doc.id} text={doc.text} />
             </div>
             <div className="preview-column">
-              <PreviewFrame
-                body={parts.body}
-                kind={kind}
-                rewriteImage={rewriteImage}
-                stylesheetUrl={stylesheetUrl}
+              <PreviewTabs
+                {...{
+                  api,
+                  site,
+                  posts,
+                  postId: doc.id,
+                  text: doc.text,
+                  body: parts.body,
+                  kind,
+                  rewriteImage,
+                  stylesheetUrl,
+                }}
+                frontMatter={parts}
               />
             </div>
           </div>

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { PostdeskError, errorCodes, type ErrorCode } from './errors';
+import { sitePreviewEvents, sitePreviewMethods } from './api-site-preview';
 
 /** The kind of a post's body, which chooses the editor mode and the preview renderer. */
 export type BodyKind = 'markdown' | 'html';
@@ -425,6 +426,7 @@ export const methods = {
     args: z.object({ id: SitePath }).strict(),
     result: returns<null>(),
   },
+  ...sitePreviewMethods,
 } as const;
 
 /** The events of the contract and their payloads. */
@@ -435,6 +437,7 @@ export const events = {
   siteOpened: returns<SiteOpenedEvent>(),
   indexProgress: returns<IndexProgressEvent>(),
   postProblems: returns<PostProblemsEvent>(),
+  ...sitePreviewEvents,
 } as const;
 
 /** The name of a contract method. */

@@ -16,6 +16,7 @@ import { listTrash, moveToTrash, restoreFromTrash } from './post-trash';
 import { detectSite } from './site-detect';
 import { readSiteSchema } from './site-schema';
 import { resolveExisting, resolveForWrite, toId } from './site-paths';
+import { createSitePreview } from './site-preview/site-preview-service';
 
 /** Something that wants the contract's events. */
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -67,6 +68,9 @@ export function createLibrary(options: LibraryOptions = {}): Library {
   const listeners = new Set<EventListener>();
   let current: OpenSite | null = null;
   const backups = options.backupDir ? new BackupStore(options.backupDir) : null;
+  const sitePreview = createSitePreview(
+    () => current && { info: current.info, postIds: () => current!.index.all().map((post) => post.id) },
+  );
 
   const emit: EventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -95,6 +99,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     const previous = current;
     current = next;
     previous?.problems.stop();
+    if (previous) void sitePreview.stop();
     await previous?.watcher?.close();
     emit('siteOpened', { site: info });
     if (options.watch !== false) {
@@ -112,6 +117,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
   }
 
   const handlers: Handlers = {
+    ...sitePreview.handlers,
     async openSite({ path: folder }) {
       if (folder !== undefined) return open(folder);
       return site().info;
@@ -250,6 +256,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       const closing = current;
       current = null;
       closing?.problems.stop();
+      await sitePreview.stop();
       listeners.clear();
       await closing?.watcher?.close();
     },

@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { BodyKind } from '../../../shared/api';
+import type { TemplateContext } from '../../../shared/render/shortcodes/template-context';
 import { useStore } from '../../state/create-store';
 import {
   patchPreview,
   previewScrollPosition,
   previewShell,
   scrollPreviewTo,
+  setPreviewCodeStyle,
   setPreviewStylesheet,
 } from './preview-document';
 import { guardPreviewLinks, openExternalUrl } from './preview-links';
@@ -28,11 +30,20 @@ export function PreviewFrame({
   kind,
   rewriteImage,
   stylesheetUrl = null,
+  templates,
+  codeStyle = '',
+  toolbar = null,
 }: {
   body: string;
   kind: BodyKind;
   rewriteImage: UrlRewriter;
   stylesheetUrl?: string | null;
+  /** What shortcodes and Liquid tags resolve against (none: they show as written). */
+  templates?: TemplateContext;
+  /** The code highlighting stylesheet. */
+  codeStyle?: string;
+  /** More controls for the toolbar (the preview tabs). */
+  toolbar?: ReactNode;
 }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [ready, setReady] = useState(false);
@@ -43,7 +54,7 @@ export function PreviewFrame({
     if (!ready || !document?.body) return;
     let idle: number | null = null;
     const render = (): void => {
-      patchPreview(document, body, kind, rewriteImage);
+      patchPreview(document, body, kind, rewriteImage, templates);
       frame.current?.setAttribute('data-rendered-kind', kind);
     };
     const timer = window.setTimeout(() => {
@@ -55,7 +66,12 @@ export function PreviewFrame({
       window.clearTimeout(timer);
       if (idle !== null) window.cancelIdleCallback(idle);
     };
-  }, [body, kind, ready, rewriteImage]);
+  }, [body, kind, ready, rewriteImage, templates]);
+
+  useEffect(() => {
+    const document = frame.current?.contentDocument;
+    if (ready && document) setPreviewCodeStyle(document, codeStyle);
+  }, [ready, codeStyle]);
 
   useEffect(() => {
     const document = frame.current?.contentDocument;
@@ -80,6 +96,7 @@ export function PreviewFrame({
   return (
     <div className="preview-pane">
       <div className="preview-toolbar">
+        {toolbar}
         <label>
           <input
             type="checkbox"

@@ -11,8 +11,9 @@ export function liquidLinkUrl(name: string, target: string, context: TemplateCon
   const clean = target.trim().replace(/^["']|["']$/g, '');
   const post = findPost(context.site.posts, clean, context.postId);
   if (post) return `${context.site.basePath.replace(/\/+$/, '')}${post.url}`;
-  if (name === 'link' && !/\.(md|markdown|html)$/i.test(clean)) {
-    return `${context.site.basePath.replace(/\/+$/, '')}/${clean.replace(/^\/+/, '')}`;
+  if (name === 'link') {
+    const page = clean.replace(/^\/+/, '').replace(/\.(md|markdown)$/i, '.html');
+    return `${context.site.basePath.replace(/\/+$/, '')}/${page}`;
   }
   return null;
 }
@@ -61,6 +62,13 @@ export function renderLiquidTag(tag: TemplateTag, context: TemplateContext): Fra
     case 'link': {
       const url = liquidLinkUrl(tag.name, target, context);
       return { kind: 'text', text: markdownSafeUrl(url ?? `#missing-${tag.name}-${target}`) };
+    }
+    case 'image': {
+      const alt = tag.args.positional[1] ?? tag.args.named.alt ?? '';
+      const img = `<img src="${escapeHtml(target)}" alt="${escapeHtml(alt)}">`;
+      return html(
+        `<figure class="pd-figure pd-sc-image">${img}<figcaption>${chipHtml('image', argLabels(tag.args), 'pd-sc-liquid')}</figcaption></figure>`,
+      );
     }
     case 'include':
     case 'include_relative':

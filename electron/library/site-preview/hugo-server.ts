@@ -153,6 +153,10 @@ export class HugoServer {
       env: { ...process.env, HUGO_ENVIRONMENT: 'development' },
     });
     this.child = child;
+    // Should the host exit without stopping the site, the server goes with it.
+    const killOnExit = (): void => void child.kill('SIGTERM');
+    process.once('exit', killOnExit);
+    child.once('exit', () => process.removeListener('exit', killOnExit));
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.exited ??= 'hugo server did not start in time.';

@@ -90,6 +90,7 @@ export function scanTags(text: string, dialects: TagDialects): TemplateTag[] {
   let rawUntil: string | null = null;
   let index = text.indexOf('{');
   while (index !== -1 && index < text.length - 1) {
+    failedAt = -1;
     const tag = readTag(text, index, dialects, closeAfter);
     if (tag && (rawUntil === null || (tag.kind === 'tag' && tag.name === rawUntil))) {
       tags.push(tag);
@@ -97,10 +98,17 @@ export function scanTags(text: string, dialects: TagDialects): TemplateTag[] {
       else if (tag.kind === 'tag' && (tag.name === 'raw' || tag.name === 'comment'))
         rawUntil = `end${tag.name}`;
       index = text.indexOf('{', tag.to);
-    } else index = text.indexOf('{', index + 1);
+    } else {
+      // A tag that failed to close after scanning to `failedAt` leaves all of that as text: no
+      // character is scanned twice, so the whole pass stays linear.
+      index = text.indexOf('{', Math.max(index + 1, failedAt));
+    }
   }
   return tags;
 }
+
+/** Where the last failed tag scan stopped (the scanner resumes after it). */
+let failedAt = -1;
 
 function readTag(
   text: string,
@@ -137,12 +145,16 @@ function findClose(
     if (quote !== null) {
       if (char === '\\' && quote === '"') index++;
       else if (char === quote) quote = null;
-      else if (char === '\n' && quote !== '`') return -1;
+      else if (char === '\n' && quote !== '`') {
+        failedAt = index;
+        return -1;
+      }
       continue;
     }
     if (char === '"' || char === '`' || (singleQuotes && char === "'")) quote = char;
     else if (char === close[0] && text.startsWith(close, index)) return index;
   }
+  failedAt = limit;
   return -1;
 }
 
@@ -156,7 +168,7 @@ function readShortcode(
   let start = at + 3;
   while (text[start] === ' ' || text[start] === '\t') start++;
   if (text.startsWith('/*', start)) {
-    const end = text.indexOf('*/', start + 2);
+    const end = closeAfter('*/', start + 2);
     if (end === -1 || end - at > maxTagLength) return null;
     let after = end + 2;
     while (text[after] === ' ' || text[after] === '\t') after++;

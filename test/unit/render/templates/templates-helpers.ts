@@ -26,7 +26,11 @@ export const jekyllSite: SiteRenderFacts = {
 };
 
 /** Renders a Markdown body with its templates against `site`. */
-export function render(body: string, site: SiteRenderFacts = hugoSite, page: Record<string, unknown> = {}): string {
+export function render(
+  body: string,
+  site: SiteRenderFacts = hugoSite,
+  page: Record<string, unknown> = {},
+): string {
   const context: TemplateContext = { site, page, postId: 'content/posts/first.md' };
   return renderBody(body, 'markdown', { templates: context });
 }

@@ -66,9 +66,36 @@ export function paramText(value: unknown): string {
   return String(value);
 }
 
+const noExt = (id: string): string => id.replace(/\.(md|markdown|mdx|html|htm|adoc|org|njk|liquid)$/i, '');
+
+const indexes = new WeakMap<readonly LinkablePost[], Map<string, LinkablePost>>();
+
+/** Every name a post may be linked by (its id, without extension, its bundle folder, and each of their tails). */
+function postIndex(posts: readonly LinkablePost[]): Map<string, LinkablePost> {
+  let index = indexes.get(posts);
+  if (index) return index;
+  index = new Map();
+  for (const post of posts) {
+    const bare = noExt(post.id);
+    const bundle = /\/_?index$/.test(bare) ? bare.slice(0, bare.lastIndexOf('/')) : null;
+    for (const name of bundle === null ? [post.id, bare] : [post.id, bare, bundle]) {
+      let tail = name;
+      for (;;) {
+        if (!index.has(tail)) index.set(tail, post);
+        const slash = tail.indexOf('/');
+        if (slash === -1) break;
+        tail = tail.slice(slash + 1);
+      }
+    }
+  }
+  indexes.set(posts, index);
+  return index;
+}
+
 /**
- * Finds the post a Hugo ref/relref or Jekyll link/post_url names: by content path, by path
- * without extension, or by file name (Jekyll post_url names `2020-01-02-title`). Null when none.
+ * Finds the post a Hugo ref/relref or Jekyll link/post_url names: relative to the linking post's
+ * folder first, then by content path, path without extension, bundle folder or file name (Jekyll
+ * post_url names `2020-01-02-title`). Null when none. Posts are indexed once per list.
  */
 export function findPost(
   posts: readonly LinkablePost[],
@@ -78,28 +105,12 @@ export function findPost(
   const clean = target.split('#')[0]!.trim().replace(/^\.\//, '');
   if (clean === '') return posts.find((post) => post.id === fromId) ?? null;
   const stripped = clean.replace(/^\/+/, '').replace(/\/+$/, '');
-  const noExt = (id: string): string => id.replace(/\.(md|markdown|mdx|html|htm|adoc|org|njk|liquid)$/i, '');
-  const candidates = [stripped, noExt(stripped)];
+  const index = postIndex(posts);
   const fromDir = fromId.split('/').slice(0, -1).join('/');
-  for (const post of posts) {
-    const id = post.id;
-    const bare = noExt(id);
-    const bundle =
-      bare.endsWith('/index') || bare.endsWith('/_index') ? bare.slice(0, bare.lastIndexOf('/')) : null;
-    for (const candidate of candidates) {
-      if (candidate === '') continue;
-      if (
-        id === candidate ||
-        bare === candidate ||
-        bundle === candidate ||
-        id.endsWith(`/${candidate}`) ||
-        bare.endsWith(`/${candidate}`) ||
-        (bundle !== null && bundle.endsWith(`/${candidate}`)) ||
-        (fromDir !== '' && (id === `${fromDir}/${candidate}` || bare === `${fromDir}/${candidate}`))
-      ) {
-        return post;
-      }
-    }
+  for (const candidate of [stripped, noExt(stripped)]) {
+    if (candidate === '') continue;
+    const found = (fromDir !== '' ? index.get(`${fromDir}/${candidate}`) : undefined) ?? index.get(candidate);
+    if (found) return found;
   }
   return null;
 }

@@ -14,10 +14,6 @@ import { startWebHostProcess } from '../support/web-host-process';
 import { median, ms, type BenchContext, type BenchSection } from './bench-section';
 import { generatedPostBody } from './render-bench';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-declare const document: any;
-/* eslint-enable @typescript-eslint/no-explicit-any */
-
 const repoRoot = path.resolve(__dirname, '..', '..');
 
 /** A deterministic Markdown body of about `bytes` bytes, dense with shortcodes of every kind. */

@@ -1,9 +1,10 @@
-import type { Token, TokensList } from 'marked';
+import type { Marked, Token, TokensList } from 'marked';
 import { createMarked, renderBody } from './render-body';
 import { expandBody } from './shortcodes/render-with-templates';
 import type { TemplateContext } from './shortcodes/template-context';
 
 const markdown = createMarked();
+const mathMarkdown = createMarked(true);
 
 /** One top-level block of a Markdown body: its source, the body line it starts on, and its HTML on demand. */
 export interface MarkdownBlock {
@@ -62,7 +63,8 @@ export function markdownBlocks(
         renderBody(source, 'markdown', inner ? { templates: inner } : {}),
       )
     : null;
-  const tokens = markdown.lexer(expanded?.source ?? body);
+  const md = templates?.site.math ? mathMarkdown : markdown;
+  const tokens = md.lexer(expanded?.source ?? body);
   const blocks: MarkdownBlock[] = [];
   let line = 1;
   for (const token of tokens) {
@@ -75,21 +77,21 @@ export function markdownBlocks(
     }
     if (token.type === 'html' && !isBalancedHtml(token.raw)) return null;
     if (!expanded)
-      blocks.push({ raw: token.raw, line: start, render: () => renderToken(token, tokens.links) });
+      blocks.push({ raw: token.raw, line: start, render: () => renderToken(md, token, tokens.links) });
     else
       blocks.push({
         raw: expanded.key(token.raw),
         line: start,
-        render: () => expanded.restore(renderToken(token, tokens.links)),
+        render: () => expanded.restore(renderToken(md, token, tokens.links)),
       });
   }
   return { blocks, linksKey: JSON.stringify(tokens.links) };
 }
 
-function renderToken(token: Token, links: TokensList['links']): string {
+function renderToken(md: Marked, token: Token, links: TokensList['links']): string {
   const list = [token] as TokensList;
   list.links = links;
-  return markdown.parser(list);
+  return md.parser(list);
 }
 
 function countLineBreaks(text: string): number {

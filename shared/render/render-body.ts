@@ -1,12 +1,13 @@
 import { Marked, type Token, type TokensList } from 'marked';
 import type { BodyKind } from '../api';
 import { highlightCode } from './code/highlight-code';
+import { mathExtension } from './math/render-math';
 import { renderWithTemplates } from './shortcodes/render-with-templates';
 import type { TemplateContext } from './shortcodes/template-context';
 
 /** A marked instance set up as every preview renders: GFM, synchronous, task list boxes as characters. */
-export function createMarked(): Marked {
-  return new Marked({
+export function createMarked(math = false): Marked {
+  const marked = new Marked({
     gfm: true,
     async: false,
     // Task list boxes as characters: the preview's sanitiser drops every input element.
@@ -15,9 +16,11 @@ export function createMarked(): Marked {
       code: ({ text, lang }) => highlightCode(text, lang),
     },
   });
+  return math ? marked.use(mathExtension()) : marked;
 }
 
 const markdown = createMarked();
+const mathMarkdown = createMarked(true);
 
 /** The attribute of the empty markers that tell the preview which body line a block starts on. */
 export const lineMarkerAttribute = 'data-pd-line';
@@ -31,6 +34,8 @@ export interface RenderOptions {
   lineMarkers?: boolean;
   /** Expand the body's shortcodes and Liquid/Nunjucks tags with what this post and site know. */
   templates?: TemplateContext;
+  /** Render `$...$`, `$$...$$`, `\\(...\\)` math with KaTeX. */
+  math?: boolean;
 }
 
 /**
@@ -41,12 +46,15 @@ export function renderBody(body: string, kind: BodyKind, options: RenderOptions 
   if (options.templates) {
     const { templates, ...rest } = options;
     return renderWithTemplates(body, templates, (source, inner) =>
-      inner ? renderBody(source, 'markdown', { templates: inner }) : renderBody(source, kind, rest),
+      inner
+        ? renderBody(source, 'markdown', { templates: inner })
+        : renderBody(source, kind, { ...rest, math: templates.site.math }),
     );
   }
   if (kind === 'html') return body;
-  if (!options.lineMarkers) return markdown.parse(body) as string;
-  const tokens = markdown.lexer(body);
+  const md = options.math ? mathMarkdown : markdown;
+  if (!options.lineMarkers) return md.parse(body) as string;
+  const tokens = md.lexer(body);
   const marked: Token[] = [];
   let line = 1;
   for (const token of tokens) {
@@ -64,7 +72,7 @@ export function renderBody(body: string, kind: BodyKind, options: RenderOptions 
   }
   const list = marked as TokensList;
   list.links = tokens.links;
-  return markdown.parser(list);
+  return md.parser(list);
 }
 
 function countLineBreaks(text: string): number {

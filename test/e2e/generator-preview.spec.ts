@@ -58,6 +58,10 @@ test.describe('Hugo shortcodes', () => {
     await expect(preview.locator('code.language-python .hljs-keyword').first()).toHaveText('def');
     // The comment form shows the shortcode as written, inside its code block.
     await expect(preview.locator('code.language-text')).toHaveText('{{< figure src="trail-map.png" >}}');
+    // Math (the site enables passthrough): KaTeX, inline and display, styled by its own fonts.
+    await expect(preview.locator('.katex')).toHaveCount(2);
+    await expect(preview.locator('.pd-math .katex-display')).toHaveCount(1);
+    await expect(preview.locator('body')).not.toContainText('$$');
     await expectNoRawBraces(preview, ['{{< figure src="trail-map.png" >}}']);
   });
 });

@@ -1,3 +1,4 @@
+import katexStyles from 'katex/dist/katex.min.css?inline';
 import githubDark from 'highlight.js/styles/github-dark.min.css?inline';
 import github from 'highlight.js/styles/github.min.css?inline';
 import monokai from 'highlight.js/styles/monokai.min.css?inline';
@@ -34,6 +35,9 @@ export function codeStylesheet(hugoStyle: string | null, theme: 'light' | 'dark'
   const named = hugoStyle === null ? undefined : byHugoStyle[hugoStyle.toLowerCase()];
   return named ?? (theme === 'dark' ? githubDark : github);
 }
+
+/** KaTeX's stylesheet (its fonts come from the app's own assets). */
+export const mathStyles = katexStyles;
 
 /** Styles of the labelled placeholders (shortcode chips, embed boxes, figures) inside the preview. */
 export const placeholderStyles = `

@@ -3,7 +3,7 @@ import type { BodyKind } from '../../../shared/api';
 import { markdownBlocks, type MarkdownBlock } from '../../../shared/render/render-blocks';
 import { lineMarkerAttribute, renderBody } from '../../../shared/render/render-body';
 import type { TemplateContext } from '../../../shared/render/shortcodes/template-context';
-import { placeholderStyles } from './code-styles';
+import { mathStyles, placeholderStyles } from './code-styles';
 import { sanitizeToFragment, type UrlRewriter } from './sanitize-html';
 import type { ScrollPosition } from './scroll-sync';
 
@@ -22,7 +22,7 @@ body{font:16px/1.6 Georgia,serif;margin:1.5rem 2rem;color:#222;max-width:46rem}
 img{max-width:100%;height:auto}.alignright{float:right;margin:0 0 1rem 1rem}.alignleft{float:left;margin:0 1rem 1rem 0}
 pre{background:#f4f4f4;padding:.75rem;overflow:auto}blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#555}
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.25rem .5rem}
-${placeholderStyles}</style><style id="postdesk-code-style"></style><link rel="stylesheet" id="postdesk-site-style"></head><body></body></html>`;
+${placeholderStyles}${mathStyles}</style><style id="postdesk-code-style"></style><link rel="stylesheet" id="postdesk-site-style"></head><body></body></html>`;
 
 interface PreviewBlock {
   key: string;

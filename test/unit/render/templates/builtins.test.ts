@@ -173,3 +173,22 @@ describe('hostile parameters', () => {
     expect(render('a \uE000\uE010\uE001 b {{< badge >}}')).toContain('a \uFFFD\uE010\uFFFD b');
   });
 });
+
+describe('math', () => {
+  it('renders $…$, \\(…\\) and $$…$$ with KaTeX when the site enables it, never inside code', () => {
+    const site = { ...hugoSite, math: true };
+    const html = render('Inline $a^2$ and \\(b_1\\), prices $5 and $6.\n\n$$\nE = mc^2\n$$\n\n`$x$`\n', site);
+    expect(html.match(/class="katex"/g)).toHaveLength(3);
+    expect(html).toContain('<div class="pd-math"><span class="katex-display">');
+    expect(html).toContain('prices $5 and $6.');
+    expect(html).toContain('<code>$x$</code>');
+    expect(html).not.toMatch(/<script|javascript:/);
+    expect(render('Inline $a^2$', hugoSite)).toContain('Inline $a^2$');
+  });
+
+  it('shows a bad or hostile formula as an error, never as HTML or a link', () => {
+    const html = render('$\\href{javascript:alert(1)}{x}$ and $\\frac{$', { ...hugoSite, math: true });
+    expect(html).not.toContain('href="javascript');
+    expect(html).not.toMatch(/<a /);
+  });
+});

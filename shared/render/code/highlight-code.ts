@@ -1,4 +1,4 @@
-import hljs from 'highlight.js/lib/core';
+import hljs, { type LanguageFn } from 'highlight.js/lib/core';
 import langBash from 'highlight.js/lib/languages/bash';
 import langC from 'highlight.js/lib/languages/c';
 import langCpp from 'highlight.js/lib/languages/cpp';
@@ -38,7 +38,7 @@ import langTypescript from 'highlight.js/lib/languages/typescript';
 import langXml from 'highlight.js/lib/languages/xml';
 import langYaml from 'highlight.js/lib/languages/yaml';
 
-const languages: Record<string, Parameters<typeof hljs.registerLanguage>[1]> = {
+const languages: Record<string, LanguageFn> = {
   bash: langBash,
   c: langC,
   cpp: langCpp,

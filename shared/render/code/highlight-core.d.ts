@@ -9,4 +9,5 @@ declare const hljs: {
   registerLanguage(name: string, language: LanguageFn): void;
   highlight(code: string, options: { language: string; ignoreIllegals?: boolean }): { value: string };
 };
+// eslint-disable-next-line no-restricted-syntax -- the package's own default export
 export default hljs;

@@ -16,7 +16,7 @@ export const rendererCsp = [
   `img-src 'self' data: blob: ${assetScheme}:`,
   `font-src 'self' ${assetScheme}:`,
   "connect-src 'self'",
-  "frame-src 'self'",
+  "frame-src 'self' http://127.0.0.1:*",
   "base-uri 'none'",
   "form-action 'none'",
   "object-src 'none'",

@@ -15,7 +15,7 @@ import { imageEditorExtensions } from './features/images/image-editor-extensions
 import { ImageTools } from './features/images/image-tools';
 import { LibrarySidebar } from './features/library/library-sidebar';
 import { PostActionsBar } from './features/post-actions/post-actions-bar';
-import { PreviewFrame } from './features/preview/preview-frame';
+import { PreviewTabs } from './features/preview/preview-tabs';
 import { StatusBar } from './features/status/status-bar';
 import { ChangesPanel } from './features/changes/changes-panel';
 import { GitStatusLine } from './features/changes/git-status-line';
@@ -185,11 +185,19 @@ export function App({ client }: { client: PostdeskClient }) {
               <PostTools id={doc.id} raw={parts.raw} format={parts.format} body={parts.body} kind={kind} />
             </div>
             <div className="preview-column">
-              <PreviewFrame
-                body={parts.body}
-                kind={kind}
-                rewriteImage={rewriteImage}
-                stylesheetUrl={stylesheetUrl}
+              <PreviewTabs
+                {...{
+                  api,
+                  site,
+                  posts,
+                  postId: doc.id,
+                  text: doc.text,
+                  body: parts.body,
+                  kind,
+                  rewriteImage,
+                  stylesheetUrl,
+                }}
+                frontMatter={parts}
                 mdx={/\.mdx$/i.test(doc.id)}
               />
             </div>

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { PostdeskError, errorCodes, type ErrorCode } from './errors';
 import { gitEvents, gitMethods } from './api-git';
 import { searchEvents, searchMethods } from './api-search';
+import { sitePreviewEvents, sitePreviewMethods } from './api-site-preview';
 
 /** The kind of a post's body, which chooses the editor mode and the preview renderer. */
 export type BodyKind = 'markdown' | 'html';
@@ -433,6 +434,7 @@ export const methods = {
   },
   ...gitMethods,
   ...searchMethods,
+  ...sitePreviewMethods,
 } as const;
 
 /** The events of the contract and their payloads. */
@@ -445,6 +447,7 @@ export const events = {
   postProblems: returns<PostProblemsEvent>(),
   ...gitEvents,
   ...searchEvents,
+  ...sitePreviewEvents,
 } as const;
 
 /** The name of a contract method. */

@@ -20,6 +20,7 @@ import { detectSite } from './site-detect';
 import { readSiteSchema } from './site-schema';
 import { isInside, resolveExisting, resolveForWrite, toId } from './site-paths';
 import { createSearchHandlers } from './search/search-handlers';
+import { createSitePreview } from './site-preview/site-preview-service';
 
 /** Something that wants the contract's events. */
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -74,6 +75,9 @@ export function createLibrary(options: LibraryOptions = {}): Library {
   let current: OpenSite | null = null;
   const opened = new Set<string>();
   const backups = options.backupDir ? new BackupStore(options.backupDir) : null;
+  const sitePreview = createSitePreview(
+    () => current && { info: current.info, postIds: () => current!.index.all().map((post) => post.id) },
+  );
 
   const emit: EventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -103,6 +107,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     const previous = current;
     current = next;
     previous?.problems.stop();
+    if (previous) void sitePreview.stop();
     await closeWatcher(previous?.watcher);
     emit('siteOpened', { site: info });
     if (options.watch !== false) {
@@ -121,6 +126,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
   }
 
   const handlers: Handlers = {
+    ...sitePreview.handlers,
     async openSite({ path: folder }) {
       if (folder !== undefined) return open(folder);
       return site().info;
@@ -277,6 +283,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       const closing = current;
       current = null;
       closing?.problems.stop();
+      await sitePreview.stop();
       listeners.clear();
       await closeWatcher(closing?.watcher);
     },

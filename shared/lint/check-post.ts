@@ -4,6 +4,7 @@ import { checkFrontMatter } from './front-matter-checks';
 import { checkBlankNoopener, checkDuplicateStyle, checkImageAlt } from './html-checks';
 import { checkMojibake } from './mojibake';
 import type { Problem } from './problem';
+import { checkTemplates } from './template-checks';
 import { checkMissingFiles, type SiteRef } from './site-refs';
 
 /**
@@ -16,6 +17,7 @@ export function checkBody(body: string, kind: BodyKind): Problem[] {
     ...checkImageAlt(body, kind === 'markdown'),
     ...checkBlankNoopener(body),
     ...checkDuplicateStyle(body),
+    ...checkTemplates(body),
   ].sort((a, b) => a.from - b.from);
 }
 

@@ -1,6 +1,13 @@
 /** What a content check found. */
 export type ProblemCode =
-  'mojibake' | 'img-alt' | 'blank-noopener' | 'missing-file' | 'duplicate-style' | 'empty-title' | 'bad-date';
+  | 'mojibake'
+  | 'img-alt'
+  | 'blank-noopener'
+  | 'missing-file'
+  | 'duplicate-style'
+  | 'empty-title'
+  | 'bad-date'
+  | 'template-tag';
 
 /** One replacement that fixes a problem, in the offsets of the text that was checked. */
 export interface ProblemChange {

@@ -1,5 +1,6 @@
 import { siteFileForUrl } from '../render/asset-paths';
 import { attributeOf, findTags, type Problem } from './problem';
+import { templateSiteRefs } from './template-checks';
 
 /** A local file a post points at: an image source or a link target, where it is written. */
 export interface SiteRef {
@@ -48,6 +49,7 @@ export function findSiteRefs(
       add(match[1] === '!' ? 'image' : 'link', url, from, from + url.length);
     }
   }
+  refs.push(...templateSiteRefs(text, staticDir, postId));
   return refs;
 }
 

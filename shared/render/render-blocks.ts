@@ -1,7 +1,10 @@
-import type { Token, TokensList } from 'marked';
-import { createMarked } from './render-body';
+import type { Marked, Token, TokensList } from 'marked';
+import { createMarked, renderBody } from './render-body';
+import { expandBody } from './shortcodes/render-with-templates';
+import type { TemplateContext } from './shortcodes/template-context';
 
 const markdown = createMarked();
+const mathMarkdown = createMarked(true);
 
 /** One top-level block of a Markdown body: its source, the body line it starts on, and its HTML on demand. */
 export interface MarkdownBlock {
@@ -51,8 +54,17 @@ export function isBalancedHtml(html: string): boolean {
  * an HTML block that opens an element another block closes (`<div>` ... `</div>` around Markdown):
  * such a body must be rendered whole.
  */
-export function markdownBlocks(body: string): { blocks: MarkdownBlock[]; linksKey: string } | null {
-  const tokens = markdown.lexer(body);
+export function markdownBlocks(
+  body: string,
+  templates?: TemplateContext,
+): { blocks: MarkdownBlock[]; linksKey: string } | null {
+  const expanded = templates
+    ? expandBody(body, templates, (source, inner) =>
+        renderBody(source, 'markdown', inner ? { templates: inner } : {}),
+      )
+    : null;
+  const md = templates?.site.math ? mathMarkdown : markdown;
+  const tokens = md.lexer(expanded?.source ?? body);
   const blocks: MarkdownBlock[] = [];
   let line = 1;
   for (const token of tokens) {
@@ -64,15 +76,22 @@ export function markdownBlocks(body: string): { blocks: MarkdownBlock[]; linksKe
       continue;
     }
     if (token.type === 'html' && !isBalancedHtml(token.raw)) return null;
-    blocks.push({ raw: token.raw, line: start, render: () => renderToken(token, tokens.links) });
+    if (!expanded)
+      blocks.push({ raw: token.raw, line: start, render: () => renderToken(md, token, tokens.links) });
+    else
+      blocks.push({
+        raw: expanded.key(token.raw),
+        line: start,
+        render: () => expanded.restore(renderToken(md, token, tokens.links)),
+      });
   }
   return { blocks, linksKey: JSON.stringify(tokens.links) };
 }
 
-function renderToken(token: Token, links: TokensList['links']): string {
+function renderToken(md: Marked, token: Token, links: TokensList['links']): string {
   const list = [token] as TokensList;
   list.links = links;
-  return markdown.parser(list);
+  return md.parser(list);
 }
 
 function countLineBreaks(text: string): number {

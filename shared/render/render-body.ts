@@ -1,17 +1,26 @@
 import { Marked, type Token, type TokensList } from 'marked';
 import type { BodyKind } from '../api';
+import { highlightCode } from './code/highlight-code';
+import { mathExtension } from './math/render-math';
+import { renderWithTemplates } from './shortcodes/render-with-templates';
+import type { TemplateContext } from './shortcodes/template-context';
 
 /** A marked instance set up as every preview renders: GFM, synchronous, task list boxes as characters. */
-export function createMarked(): Marked {
-  return new Marked({
+export function createMarked(math = false): Marked {
+  const marked = new Marked({
     gfm: true,
     async: false,
     // Task list boxes as characters: the preview's sanitiser drops every input element.
-    renderer: { checkbox: ({ checked }) => (checked ? '☑ ' : '☐ ') },
+    renderer: {
+      checkbox: ({ checked }) => (checked ? '☑ ' : '☐ '),
+      code: ({ text, lang }) => highlightCode(text, lang),
+    },
   });
+  return math ? marked.use(mathExtension()) : marked;
 }
 
 const markdown = createMarked();
+const mathMarkdown = createMarked(true);
 
 /** The attribute of the empty markers that tell the preview which body line a block starts on. */
 export const lineMarkerAttribute = 'data-pd-line';
@@ -23,6 +32,10 @@ export interface RenderOptions {
    * 1-based body line it starts on (for scroll sync). Raw-HTML bodies get none.
    */
   lineMarkers?: boolean;
+  /** Expand the body's shortcodes and Liquid/Nunjucks tags with what this post and site know. */
+  templates?: TemplateContext;
+  /** Render `$...$`, `$$...$$`, `\\(...\\)` math with KaTeX. */
+  math?: boolean;
 }
 
 /**
@@ -30,9 +43,18 @@ export interface RenderOptions {
  * bodies as they are. The result is NOT safe to show: it must pass the sanitiser first.
  */
 export function renderBody(body: string, kind: BodyKind, options: RenderOptions = {}): string {
+  if (options.templates) {
+    const { templates, ...rest } = options;
+    return renderWithTemplates(body, templates, (source, inner) =>
+      inner
+        ? renderBody(source, 'markdown', { templates: inner })
+        : renderBody(source, kind, { ...rest, math: templates.site.math }),
+    );
+  }
   if (kind === 'html') return body;
-  if (!options.lineMarkers) return markdown.parse(body) as string;
-  const tokens = markdown.lexer(body);
+  const md = options.math ? mathMarkdown : markdown;
+  if (!options.lineMarkers) return md.parse(body) as string;
+  const tokens = md.lexer(body);
   const marked: Token[] = [];
   let line = 1;
   for (const token of tokens) {
@@ -50,7 +72,7 @@ export function renderBody(body: string, kind: BodyKind, options: RenderOptions 
   }
   const list = marked as TokensList;
   list.links = tokens.links;
-  return markdown.parser(list);
+  return md.parser(list);
 }
 
 function countLineBreaks(text: string): number {

@@ -5,6 +5,7 @@ import { indexSection } from './index-section';
 import { problemsSection } from './problems-section';
 import { renderSection } from './render-bench';
 import { searchSection } from './search-section';
+import { shortcodesSection } from './shortcodes-bench';
 
 /** The sections `npm run bench` runs, in order; add a row (and a module under test/bench/) to add one. */
 export const benchSections: BenchSection[] = [
@@ -14,4 +15,5 @@ export const benchSections: BenchSection[] = [
   frontMatterSection,
   gitSection,
   searchSection,
+  shortcodesSection,
 ];

@@ -2,6 +2,8 @@ import morphdom from 'morphdom';
 import type { BodyKind } from '../../../shared/api';
 import { markdownBlocks, type MarkdownBlock } from '../../../shared/render/render-blocks';
 import { lineMarkerAttribute, renderBody } from '../../../shared/render/render-body';
+import type { TemplateContext } from '../../../shared/render/shortcodes/template-context';
+import { mathStyles, placeholderStyles } from './code-styles';
 import { sanitizeToFragment, type UrlRewriter } from './sanitize-html';
 import type { ScrollPosition } from './scroll-sync';
 
@@ -24,7 +26,7 @@ img{max-width:100%;height:auto}.alignright{float:right;margin:0 0 1rem 1rem}.ali
 pre{background:#f4f4f4;padding:.75rem;overflow:auto}blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#555}
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.25rem .5rem}
 .pd-mdx-component{display:block;border:1px dashed #8a8fb8;border-radius:4px;padding:0 .75rem;margin:1rem 0}span.pd-mdx-component{display:inline;padding:0 .25rem;margin:0}.pd-mdx-label{display:block;font:12px/1.8 monospace;color:#4a4f7a}span.pd-mdx-label{display:inline;margin-right:.25rem}
-</style><link rel="stylesheet" id="postdesk-site-style"></head><body></body></html>`;
+${placeholderStyles}${mathStyles}</style><style id="postdesk-code-style"></style><link rel="stylesheet" id="postdesk-site-style"></head><body></body></html>`;
 
 interface PreviewBlock {
   key: string;
@@ -36,6 +38,7 @@ interface BlockState {
   blocks: PreviewBlock[];
   linksKey: string;
   rewrite: UrlRewriter;
+  templates: TemplateContext | undefined;
 }
 
 const blockStates = new WeakMap<Document, BlockState>();
@@ -52,20 +55,27 @@ export function patchPreview(
   body: string,
   kind: BodyKind,
   rewriteImage: UrlRewriter,
+  templates?: TemplateContext,
 ): void {
-  const split = kind === 'markdown' ? markdownBlocks(body) : null;
+  const split = kind === 'markdown' ? markdownBlocks(body, templates) : null;
   if (split === null) {
     blockStates.delete(document);
-    patchWhole(document, body, kind, rewriteImage);
+    patchWhole(document, body, kind, rewriteImage, templates);
     return;
   }
   let state = blockStates.get(document);
-  if (!state || state.linksKey !== split.linksKey || state.rewrite !== rewriteImage) {
-    state = { blocks: [], linksKey: split.linksKey, rewrite: rewriteImage };
+  if (
+    !state ||
+    state.linksKey !== split.linksKey ||
+    state.rewrite !== rewriteImage ||
+    state.templates !== templates
+  ) {
+    state = { blocks: [], linksKey: split.linksKey, rewrite: rewriteImage, templates };
     blockStates.set(document, state);
     document.body.replaceChildren();
   }
-  if (state.blocks.length === 0 && fillFresh(document, body, split.blocks, state, rewriteImage)) return;
+  if (state.blocks.length === 0 && fillFresh(document, body, split.blocks, state, rewriteImage, templates))
+    return;
   const unused = new Map<string, PreviewBlock[]>();
   for (const block of state.blocks) {
     const queue = unused.get(block.key);
@@ -135,8 +145,12 @@ function fillFresh(
   blocks: MarkdownBlock[],
   state: BlockState,
   rewriteImage: UrlRewriter,
+  templates?: TemplateContext,
 ): boolean {
-  const fragment = sanitizeToFragment(renderBody(body, 'markdown', { lineMarkers: true }), rewriteImage);
+  const fragment = sanitizeToFragment(
+    renderBody(body, 'markdown', { lineMarkers: true, templates }),
+    rewriteImage,
+  );
   const keys = blockKeys(blocks);
   const built: PreviewBlock[] = [];
   for (const node of [...fragment.childNodes]) {
@@ -150,13 +164,27 @@ function fillFresh(
   return true;
 }
 
-function patchWhole(document: Document, body: string, kind: BodyKind, rewriteImage: UrlRewriter): void {
+function patchWhole(
+  document: Document,
+  body: string,
+  kind: BodyKind,
+  rewriteImage: UrlRewriter,
+  templates?: TemplateContext,
+): void {
   const next = document.createElement('body');
-  next.appendChild(sanitizeToFragment(renderBody(body, kind, { lineMarkers: true }), rewriteImage));
+  next.appendChild(
+    sanitizeToFragment(renderBody(body, kind, { lineMarkers: true, templates }), rewriteImage),
+  );
   morphdom(document.body, next, {
     childrenOnly: true,
     onBeforeElUpdated: (from, to) => !from.isEqualNode(to),
   });
+}
+
+/** Puts the code highlighting stylesheet into the preview document (text: it comes from Postdesk, never from the site). */
+export function setPreviewCodeStyle(document: Document, css: string): void {
+  const style = document.getElementById('postdesk-code-style');
+  if (style && style.textContent !== css) style.textContent = css;
 }
 
 /** Points the preview's site stylesheet slot at `url` (or empties it). */

@@ -1,12 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { BodyKind } from '../../../shared/api';
 import { mdxToMarkdown } from '../../../shared/render/mdx-preview';
+import type { TemplateContext } from '../../../shared/render/shortcodes/template-context';
 import { useStore } from '../../state/create-store';
 import {
   patchPreview,
   previewScrollPosition,
   previewShell,
   scrollPreviewTo,
+  setPreviewCodeStyle,
   setPreviewStylesheet,
 } from './preview-document';
 import { guardPreviewLinks, openExternalUrl } from './preview-links';
@@ -30,6 +32,9 @@ export function PreviewFrame({
   rewriteImage,
   stylesheetUrl = null,
   mdx = false,
+  templates,
+  codeStyle = '',
+  toolbar = null,
 }: {
   body: string;
   kind: BodyKind;
@@ -37,6 +42,12 @@ export function PreviewFrame({
   stylesheetUrl?: string | null;
   /** An MDX body: components shown as labelled placeholders, import/export lines left out. */
   mdx?: boolean;
+  /** What shortcodes and Liquid tags resolve against (none: they show as written). */
+  templates?: TemplateContext;
+  /** The code highlighting stylesheet. */
+  codeStyle?: string;
+  /** More controls for the toolbar (the preview tabs). */
+  toolbar?: ReactNode;
 }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [ready, setReady] = useState(false);
@@ -47,7 +58,7 @@ export function PreviewFrame({
     if (!ready || !document?.body) return;
     let idle: number | null = null;
     const render = (): void => {
-      patchPreview(document, mdx ? mdxToMarkdown(body) : body, kind, rewriteImage);
+      patchPreview(document, mdx ? mdxToMarkdown(body) : body, kind, rewriteImage, templates);
       frame.current?.setAttribute('data-rendered-kind', kind);
     };
     const timer = window.setTimeout(() => {
@@ -59,7 +70,12 @@ export function PreviewFrame({
       window.clearTimeout(timer);
       if (idle !== null) window.cancelIdleCallback(idle);
     };
-  }, [body, kind, mdx, ready, rewriteImage]);
+  }, [body, kind, mdx, ready, rewriteImage, templates]);
+
+  useEffect(() => {
+    const document = frame.current?.contentDocument;
+    if (ready && document) setPreviewCodeStyle(document, codeStyle);
+  }, [ready, codeStyle]);
 
   useEffect(() => {
     const document = frame.current?.contentDocument;
@@ -84,6 +100,7 @@ export function PreviewFrame({
   return (
     <div className="preview-pane">
       <div className="preview-toolbar">
+        {toolbar}
         <label>
           <input
             type="checkbox"

@@ -52,6 +52,18 @@ function handlers(): Handlers {
     },
     checkSiteFiles: async ({ ids }) => ({ existing: ids }),
     previewSettings: async () => ({ stylesheet: null }),
+    previewFacts: async () => ({
+      dialects: { hugo: false, liquid: false },
+      baseUrl: '',
+      basePath: '',
+      params: {},
+      posts: [],
+      math: false,
+      highlightStyle: null,
+      includes: [],
+    }),
+    sitePreviewShow: async () => ({ status: 'unavailable', message: 'none' }),
+    sitePreviewStop: async () => null,
     readSiteSchema: async () => ({ fields: [], autoUpdateField: null, sources: [], problems: [] }),
     importImage: async ({ postId }) => ({
       id: postId,

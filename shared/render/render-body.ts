@@ -1,5 +1,6 @@
 import { Marked, type Token, type TokensList } from 'marked';
 import type { BodyKind } from '../api';
+import { boundMarkdownNesting } from './markdown-guard';
 
 /** A marked instance set up as every preview renders: GFM, synchronous, task list boxes as characters. */
 export function createMarked(): Marked {
@@ -31,8 +32,29 @@ export interface RenderOptions {
  */
 export function renderBody(body: string, kind: BodyKind, options: RenderOptions = {}): string {
   if (kind === 'html') return body;
-  if (!options.lineMarkers) return markdown.parse(body) as string;
-  const tokens = markdown.lexer(body);
+  try {
+    return renderMarkdown(boundMarkdownNesting(body), options);
+  } catch (error) {
+    return unrenderable(body, error);
+  }
+}
+
+/**
+ * What the preview shows for Markdown that marked cannot render (its stack overflowed, or it threw):
+ * a notice and the text as it is, never a blank page.
+ */
+export function unrenderable(text: string, error: unknown): string {
+  const reason = error instanceof RangeError ? 'it nests too deeply' : 'the Markdown renderer failed';
+  return `<p><strong>The preview cannot render this text (${reason}); it is shown as written.</strong></p><pre>${escapeHtml(text)}</pre>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function renderMarkdown(bounded: string, options: RenderOptions): string {
+  if (!options.lineMarkers) return markdown.parse(bounded) as string;
+  const tokens = markdown.lexer(bounded);
   const marked: Token[] = [];
   let line = 1;
   for (const token of tokens) {

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findTags } from '../../../shared/lint/problem';
+import { findMarkdownLinks } from '../../../shared/lint/site-refs';
+import { isBalancedHtml } from '../../../shared/render/render-blocks';
+import { oracleFindTags, oracleIsBalancedHtml, oracleMarkdownLinks } from './regex-oracle';
+
+/** Random tag soup: the pieces the scanners react to, glued in any order. */
+export const tagSoup = (maxLength: number): fc.Arbitrary<string> =>
+  fc
+    .array(
+      fc.constantFrom(
+        '<',
+        '>',
+        '/',
+        '=',
+        '"',
+        "'",
+        ' ',
+        '\n',
+        '\t',
+        '`',
+        '!',
+        '[',
+        ']',
+        '(',
+        ')',
+        '-',
+        '_',
+        '*',
+        '<img',
+        '<IMG ',
+        '<a ',
+        '<a',
+        '</a>',
+        '<div>',
+        '</div>',
+        '<br/>',
+        '<my-el',
+        '<!--',
+        '-->',
+        'alt',
+        'src',
+        'href',
+        'rel',
+        'target',
+        '_blank',
+        'style',
+        'x',
+        'y.png',
+        'noopener',
+        '\u00a0',
+        '](',
+        '![',
+        '](<',
+        'a.jpg',
+        ' "t"',
+        'width:1',
+        ';',
+      ),
+      { maxLength },
+    )
+    .map((parts) => parts.join(''));
+
+describe('linear scanners find what the former regex scanners found', () => {
+  it('findTags matches the regex scanner on random tag soup', () => {
+    fc.assert(
+      fc.property(tagSoup(60), fc.constantFrom('img', 'a'), (text, name) => {
+        const tags = findTags(text, name).map(({ from, to, attributes }) => ({ from, to, attributes }));
+        expect(tags).toEqual(oracleFindTags(text, name));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('findMarkdownLinks matches the regex pattern on random tag soup', () => {
+    fc.assert(
+      fc.property(tagSoup(60), (text) => {
+        const links = findMarkdownLinks(text).map((link) => ({
+          image: link.image,
+          url: text.slice(link.urlFrom, link.urlTo),
+          from: link.urlFrom,
+        }));
+        expect(links).toEqual(oracleMarkdownLinks(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('isBalancedHtml matches the regex check on random tag soup', () => {
+    fc.assert(
+      fc.property(tagSoup(40), (text) => {
+        expect(isBalancedHtml(text)).toBe(oracleIsBalancedHtml(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -3,64 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { findTags } from '../../../shared/lint/problem';
 import { findMarkdownLinks } from '../../../shared/lint/site-refs';
 import { isBalancedHtml } from '../../../shared/render/render-blocks';
+import { tagSoup } from './hostile-shapes';
 import { oracleFindTags, oracleIsBalancedHtml, oracleMarkdownLinks } from './regex-oracle';
-
-/** Random tag soup: the pieces the scanners react to, glued in any order. */
-export const tagSoup = (maxLength: number): fc.Arbitrary<string> =>
-  fc
-    .array(
-      fc.constantFrom(
-        '<',
-        '>',
-        '/',
-        '=',
-        '"',
-        "'",
-        ' ',
-        '\n',
-        '\t',
-        '`',
-        '!',
-        '[',
-        ']',
-        '(',
-        ')',
-        '-',
-        '_',
-        '*',
-        '<img',
-        '<IMG ',
-        '<a ',
-        '<a',
-        '</a>',
-        '<div>',
-        '</div>',
-        '<br/>',
-        '<my-el',
-        '<!--',
-        '-->',
-        'alt',
-        'src',
-        'href',
-        'rel',
-        'target',
-        '_blank',
-        'style',
-        'x',
-        'y.png',
-        'noopener',
-        '\u00a0',
-        '](',
-        '![',
-        '](<',
-        'a.jpg',
-        ' "t"',
-        'width:1',
-        ';',
-      ),
-      { maxLength },
-    )
-    .map((parts) => parts.join(''));
 
 describe('linear scanners find what the former regex scanners found', () => {
   it('findTags matches the regex scanner on random tag soup', () => {

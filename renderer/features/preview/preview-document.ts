@@ -2,6 +2,7 @@ import morphdom from 'morphdom';
 import type { BodyKind } from '../../../shared/api';
 import { markdownBlocks, type MarkdownBlock } from '../../../shared/render/render-blocks';
 import { lineMarkerAttribute, renderBody } from '../../../shared/render/render-body';
+import { wholeHtml, type RenderedBody } from './rendered-body';
 import { sanitizeToFragment, type UrlRewriter } from './sanitize-html';
 import type { ScrollPosition } from './scroll-sync';
 
@@ -48,11 +49,27 @@ export function patchPreview(
   body: string,
   kind: BodyKind,
   rewriteImage: UrlRewriter,
+  rendered?: RenderedBody,
 ): void {
-  const split = kind === 'markdown' ? markdownBlocks(body) : null;
+  const split = rendered
+    ? 'blocks' in rendered
+      ? {
+          blocks: rendered.blocks.map((block) => ({
+            raw: block.raw,
+            line: block.line,
+            render: () => block.html,
+          })),
+          linksKey: rendered.linksKey,
+        }
+      : null
+    : kind === 'markdown'
+      ? markdownBlocks(body)
+      : null;
   if (split === null) {
     blockStates.delete(document);
-    patchWhole(document, body, kind, rewriteImage);
+    const html =
+      rendered && 'whole' in rendered ? rendered.whole : renderBody(body, kind, { lineMarkers: true });
+    patchWhole(document, html, rewriteImage);
     return;
   }
   let state = blockStates.get(document);
@@ -61,7 +78,11 @@ export function patchPreview(
     blockStates.set(document, state);
     document.body.replaceChildren();
   }
-  if (state.blocks.length === 0 && fillFresh(document, body, split.blocks, state, rewriteImage)) return;
+  const fresh = (): string =>
+    rendered && 'blocks' in rendered
+      ? wholeHtml(rendered)
+      : renderBody(body, 'markdown', { lineMarkers: true });
+  if (state.blocks.length === 0 && fillFresh(document, fresh, split.blocks, state, rewriteImage)) return;
   const unused = new Map<string, PreviewBlock[]>();
   for (const block of state.blocks) {
     const queue = unused.get(block.key);
@@ -127,12 +148,12 @@ function blockKeys(blocks: MarkdownBlock[]): string[] {
  */
 function fillFresh(
   document: Document,
-  body: string,
+  html: () => string,
   blocks: MarkdownBlock[],
   state: BlockState,
   rewriteImage: UrlRewriter,
 ): boolean {
-  const fragment = sanitizeToFragment(renderBody(body, 'markdown', { lineMarkers: true }), rewriteImage);
+  const fragment = sanitizeToFragment(html(), rewriteImage);
   const keys = blockKeys(blocks);
   const built: PreviewBlock[] = [];
   for (const node of [...fragment.childNodes]) {
@@ -146,9 +167,9 @@ function fillFresh(
   return true;
 }
 
-function patchWhole(document: Document, body: string, kind: BodyKind, rewriteImage: UrlRewriter): void {
+function patchWhole(document: Document, html: string, rewriteImage: UrlRewriter): void {
   const next = document.createElement('body');
-  next.appendChild(sanitizeToFragment(renderBody(body, kind, { lineMarkers: true }), rewriteImage));
+  next.appendChild(sanitizeToFragment(html, rewriteImage));
   morphdom(document.body, next, {
     childrenOnly: true,
     onBeforeElUpdated: (from, to) => !from.isEqualNode(to),

@@ -25,7 +25,16 @@ describe('linear scanners find what the former regex scanners found', () => {
           url: text.slice(link.urlFrom, link.urlTo),
           from: link.urlFrom,
         }));
-        expect(links).toEqual(oracleMarkdownLinks(text));
+        const oracle = oracleMarkdownLinks(text);
+        expect(links.map(({ image, url }) => ({ image, url }))).toEqual(
+          oracle.map(({ image, url }) => ({ image, url })),
+        );
+        // The regex located the URL by searching for its text, which finds the `<` of `](<<x)` first:
+        // the scanner answers where the URL really starts, at most that one character later.
+        links.forEach((link, index) => {
+          const delta = link.from - (oracle[index]?.from ?? 0);
+          expect(delta === 0 || (delta === 1 && text[link.from - 1] === '<')).toBe(true);
+        });
       }),
       { numRuns: 3000 },
     );

@@ -13,6 +13,7 @@ const entries = [
   { in: 'electron/preload.ts', out: 'electron/preload.cjs' },
   { in: 'electron/web-main.ts', out: 'web/postdesk-web.cjs' },
   { in: 'test/bench/bench.ts', out: 'bench/bench.cjs' },
+  { in: 'electron/library/problems/problems-worker.ts', out: 'workers/problems-worker.cjs' },
 ];
 
 await Promise.all(

@@ -84,6 +84,8 @@ export interface PostSummary {
   problems?: number | null;
   /** The text of the post's first problem, when it has one. */
   firstProblem?: string | null;
+  /** Set when the post was not checked: its checks ran past their time budget. */
+  notChecked?: 'too-slow' | null;
 }
 
 /** A post as read from disk: its whole text and the revision it was read at. */
@@ -133,6 +135,8 @@ export interface PostProblemCount {
   id: string;
   count: number;
   first: string | null;
+  /** Set when the post was not checked: its checks ran past their time budget. */
+  notChecked?: 'too-slow';
 }
 
 /** Pushed as the library checks posts in the background (and again when a post changes). */

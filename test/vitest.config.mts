@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     testTimeout: 30_000,
+    globalSetup: ['test/unit/build-workers.ts'],
     reporters: ['default', 'json'],
     outputFile: { json: 'out/test-results/unit.json' },
     projects: [

@@ -13,7 +13,7 @@ import { checkSiteFiles, readPreviewSettings } from './site-files';
 import { defaultScanLimits, isBundleIndexName, isPostFileName, PostIndex } from './post-index';
 import { listingRules } from './post-rules';
 import { createPost, duplicatePost, postTarget, renamePost } from './post-operations';
-import { PostProblems } from './post-problems';
+import { PostProblems, type PostProblemsOptions } from './post-problems';
 import { PostStore } from './post-store';
 import { listTrash, moveToTrash, restoreFromTrash } from './post-trash';
 import { detectSite } from './site-detect';
@@ -64,6 +64,8 @@ export interface LibraryOptions {
   backupDir?: string;
   /** The desktop shell's answers: whether unsaved work may be left (`confirmClose`). */
   onCloseAnswer?: (requestId: number, proceed: boolean) => void;
+  /** How the background problems pass runs (worker threads, per-post budget). */
+  problems?: PostProblemsOptions;
 }
 
 /**
@@ -99,9 +101,13 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       index: new PostIndex(info),
       store: new PostStore(info.root),
       watcher: null,
-      problems: new PostProblems(info, (problems) => {
-        if (current === next) emit('postProblems', { problems });
-      }),
+      problems: new PostProblems(
+        info,
+        (problems) => {
+          if (current === next) emit('postProblems', { problems });
+        },
+        options.problems,
+      ),
       checking: false,
     };
     const previous = current;
@@ -138,7 +144,14 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       startChecks(open, posts);
       return posts.map((post) => {
         const known = open.problems.known(post.id);
-        return known ? { ...post, problems: known.count, firstProblem: known.first } : post;
+        return known
+          ? {
+              ...post,
+              problems: known.count,
+              firstProblem: known.first,
+              ...(known.notChecked ? { notChecked: known.notChecked } : {}),
+            }
+          : post;
       });
     },
     async readPost({ id }) {

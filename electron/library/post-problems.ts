@@ -9,6 +9,7 @@ import { readFrontMatter } from '../../shared/post/front-matter/front-matter-edi
 import { validateFrontMatter } from '../../shared/post/front-matter/validate-front-matter';
 import { splitFrontMatter } from '../../shared/post/split-front-matter';
 import { maxEditableBytes } from './post-summary';
+import { CheckPool, problemsWorkerScript } from './problems/check-pool';
 import { readSiteSchema } from './site-schema';
 
 /** What one pass knows about the site besides the posts: the schema's fields and the static files. */
@@ -122,7 +123,7 @@ function isTitleMessage(message: string, fields: readonly SchemaField[]): boolea
 }
 
 /** Reads a post whole for the checks, or answers the one problem that keeps it from being checked. */
-function readPostText(
+export function readPostText(
   file: string,
   known: (stat: { mtimeMs: number; size: number }) => boolean,
 ): { stat: { mtimeMs: number; size: number }; text: string | null; problem: string | null } | null {
@@ -166,18 +167,27 @@ function readPostText(
 interface CacheEntry extends ProblemResult {
   mtimeMs: number;
   size: number;
+  notChecked?: 'too-slow';
 }
 
 /** Options of the background checker. */
 export interface PostProblemsOptions {
-  /** How long one slice of checks may hold the event loop before yielding (default 8 ms). */
+  /** How long one slice of checks may hold the event loop before yielding (default 8 ms; in-process only). */
   sliceMs?: number;
+  /** The bundled worker script; default problemsWorkerScript(); null checks in the host, sliced. */
+  workerScript?: string | null;
+  /** How many worker threads (default 2). */
+  workers?: number;
+  /** How long one post may be checked before it is reported "not checked: too slow" (default 3,000 ms). */
+  budgetMs?: number;
 }
 
 /**
- * Checks the posts of one site in the background, a slice of a few milliseconds at a time, caching
- * each post's result by mtime+size; `publish` hears the results that changed (or are new) after each
- * slice, and again when `recheck` sees a post change.
+ * Checks the posts of one site in the background, in a pool of worker threads (each post within a
+ * budget: one that runs past it is reported "not checked: too slow" and the pass goes on), caching
+ * each post's result by mtime+size; `publish` hears the results that changed (or are new) as they
+ * come, and again when `recheck` sees a post change. Without a worker script it checks in the host,
+ * a slice of a few milliseconds at a time.
  */
 export class PostProblems {
   private readonly cache = new Map<string, CacheEntry>();
@@ -186,15 +196,23 @@ export class PostProblems {
   private generation = 0;
   private stopped = false;
   private readonly sliceMs: number;
-  /** The longest slice of the last pass, in ms (for the bench). */
+  private readonly workerScript: string | null;
+  private pool: CheckPool | null = null;
+  /** The longest slice of the last in-process pass, in ms (for the bench). */
   longestSliceMs = 0;
 
   constructor(
     private readonly site: SiteInfo,
     private readonly publish: (batch: PostProblemCount[]) => void,
-    options: PostProblemsOptions = {},
+    private readonly options: PostProblemsOptions = {},
   ) {
     this.sliceMs = options.sliceMs ?? 8;
+    this.workerScript = options.workerScript === undefined ? problemsWorkerScript() : options.workerScript;
+  }
+
+  /** True when the checks run in worker threads (a worker script was found). */
+  get threaded(): boolean {
+    return this.workerScript !== null;
   }
 
   /**
@@ -203,6 +221,12 @@ export class PostProblems {
    */
   async pass(ids: readonly string[]): Promise<void> {
     const generation = ++this.generation;
+    const pool = this.threads();
+    if (pool) {
+      pool.setSite(this.site);
+      await this.checkInPool(pool, ids, generation);
+      return;
+    }
     this.facts = readSiteFacts(this.site);
     const facts = await this.facts;
     this.longestSliceMs = 0;
@@ -225,6 +249,11 @@ export class PostProblems {
   /** Checks one post again (after the watcher or a save saw it change) and publishes what changed. */
   async recheck(id: string): Promise<void> {
     if (this.stopped) return;
+    const pool = this.threads();
+    if (pool) {
+      await this.checkInPool(pool, [id], this.generation);
+      return;
+    }
     this.facts ??= readSiteFacts(this.site);
     const facts = await this.facts;
     const found = this.checkSync(id, facts);
@@ -235,7 +264,7 @@ export class PostProblems {
   /** What the last check of a post found, or null when it was not checked yet. */
   known(id: string): PostProblemCount | null {
     const entry = this.cache.get(id);
-    return entry ? { id, count: entry.count, first: entry.first } : null;
+    return entry ? countOf(id, entry) : null;
   }
 
   /** Forgets a removed post. */
@@ -244,14 +273,57 @@ export class PostProblems {
     this.published.delete(id);
   }
 
-  /** Ends any running pass; later calls do nothing. */
+  /** Ends any running pass and the worker threads; later calls do nothing. */
   stop(): void {
     this.stopped = true;
+    this.pool?.close();
+    this.pool = null;
+  }
+
+  private threads(): CheckPool | null {
+    if (this.stopped || this.workerScript === null) return null;
+    if (!this.pool) {
+      this.pool = new CheckPool({
+        script: this.workerScript,
+        size: this.options.workers ?? 2,
+        budgetMs: this.options.budgetMs ?? 3000,
+      });
+      this.pool.setSite(this.site);
+    }
+    return this.pool;
+  }
+
+  private async checkInPool(pool: CheckPool, ids: readonly string[], generation: number): Promise<void> {
+    const requests = ids.map((id) => {
+      const cached = this.cache.get(id);
+      return { id, known: cached ? { mtimeMs: cached.mtimeMs, size: cached.size } : null };
+    });
+    await pool.check(requests, (answers) => {
+      if (this.stopped || generation !== this.generation) return;
+      const batch: PostProblemCount[] = [];
+      for (const answer of answers) {
+        if (answer.state === 'gone') {
+          this.forget(answer.id);
+          continue;
+        }
+        let entry = this.cache.get(answer.id);
+        if (answer.state === 'checked') {
+          entry = { mtimeMs: answer.mtimeMs, size: answer.size, count: answer.count, first: answer.first };
+        } else if (answer.state === 'too-slow') {
+          const stat = statOf(path.join(this.site.root, ...answer.id.split('/')));
+          entry = { ...stat, count: 0, first: tooSlowText, notChecked: 'too-slow' };
+        }
+        if (!entry) continue;
+        this.cache.set(answer.id, entry);
+        batch.push(countOf(answer.id, entry));
+      }
+      this.send(batch);
+    });
   }
 
   private send(batch: PostProblemCount[]): void {
     const changed = batch.filter((entry) => {
-      const key = `${entry.count}\u0000${entry.first ?? ''}`;
+      const key = `${entry.count}\u0000${entry.first ?? ''}\u0000${entry.notChecked ?? ''}`;
       if (this.published.get(entry.id) === key) return false;
       this.published.set(entry.id, key);
       return true;
@@ -275,5 +347,23 @@ export class PostProblems {
     else result = checkPostProblems(id, read.text, facts);
     this.cache.set(id, { ...read.stat, count: result.count, first: result.first });
     return { id, count: result.count, first: result.first };
+  }
+}
+
+/** The text a post gets when its checks ran past their budget. */
+export const tooSlowText = 'Not checked: the checks took too long on this post.';
+
+function countOf(id: string, entry: CacheEntry): PostProblemCount {
+  const count: PostProblemCount = { id, count: entry.count, first: entry.first };
+  if (entry.notChecked) count.notChecked = entry.notChecked;
+  return count;
+}
+
+function statOf(file: string): { mtimeMs: number; size: number } {
+  try {
+    const info = statSync(file);
+    return { mtimeMs: info.mtimeMs, size: info.size };
+  } catch {
+    return { mtimeMs: 0, size: -1 };
   }
 }

@@ -129,8 +129,13 @@ const listening = new WeakSet<PostdeskApi>();
 function withProblems(post: PostSummary): PostSummary {
   const known = problemCounts.get(post.id);
   if (!known) return post;
-  if (post.problems === known.count && (post.firstProblem ?? null) === known.first) return post;
-  return { ...post, problems: known.count, firstProblem: known.first };
+  if (
+    post.problems === known.count &&
+    (post.firstProblem ?? null) === known.first &&
+    (post.notChecked ?? null) === (known.notChecked ?? null)
+  )
+    return post;
+  return { ...post, problems: known.count, firstProblem: known.first, notChecked: known.notChecked };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { attributeOf, findTags, type Problem } from './problem';
+import { NextChar, scanSteps } from './scan-text';
 
 /** Images without alt text: `<img>` with no alt attribute, and Markdown images with an empty one. */
 export function checkImageAlt(text: string, markdown: boolean): Problem[] {
@@ -14,9 +15,12 @@ export function checkImageAlt(text: string, markdown: boolean): Problem[] {
     });
   }
   if (markdown) {
+    // Linear: the pattern has no nested repetition, and the next `)` is looked up forward only.
     const pattern = /!\[\s*\]\(/g;
+    const closing = new NextChar(text, ')');
+    scanSteps.count += text.length;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      const close = text.indexOf(')', match.index);
+      const close = closing.from(match.index);
       problems.push({
         code: 'img-alt',
         from: match.index,
@@ -56,6 +60,8 @@ export function checkBlankNoopener(text: string): Problem[] {
 /** A CSS property written twice in one style attribute (`style="width: 50%; width: 40%"`). */
 export function checkDuplicateStyle(text: string): Problem[] {
   const problems: Problem[] = [];
+  // Linear: a quoted value that never closes fails only once per quote kind (no later one can close).
+  scanSteps.count += text.length;
   const pattern = /\sstyle\s*=\s*("([^"]*)"|'([^']*)')/gi;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const css = match[2] ?? match[3] ?? '';

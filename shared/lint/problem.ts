@@ -1,3 +1,5 @@
+import { isSpaceCode, NextChar, scanSteps } from './scan-text';
+
 /** What a content check found. */
 export type ProblemCode =
   | 'mojibake'
@@ -42,29 +44,105 @@ export interface FoundAttribute {
   valueTo: number;
 }
 
-const attributePattern = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+/** A character that may be part of an attribute name (`[^\s"'<>/=]`). */
+function isNameCode(code: number): boolean {
+  return (
+    !isSpaceCode(code) &&
+    code !== 34 &&
+    code !== 39 &&
+    code !== 60 &&
+    code !== 62 &&
+    code !== 47 &&
+    code !== 61
+  );
+}
 
-/** Finds the start tags named `name` (lower case) in `text`, with their attributes; skips comments. */
+/** A character of an unquoted attribute value (`[^\s"'=<>\`]`). */
+function isBareValueCode(code: number): boolean {
+  return (
+    !isSpaceCode(code) &&
+    code !== 34 &&
+    code !== 39 &&
+    code !== 61 &&
+    code !== 60 &&
+    code !== 62 &&
+    code !== 96
+  );
+}
+
+/**
+ * The attributes written between `from` and `to` (a start tag's inside, which holds no `>`), read
+ * in one forward pass: `name`, `name=value`, `name="value"`, `name='value'`; a quote that never
+ * closes leaves the name without a value, as an attribute regex would.
+ */
+function readAttributes(text: string, from: number, to: number, quotes: NextChar[]): FoundAttribute[] {
+  const [double, single] = quotes as [NextChar, NextChar];
+  const attributes: FoundAttribute[] = [];
+  let index = from;
+  while (index < to) {
+    scanSteps.count++;
+    if (!isNameCode(text.charCodeAt(index))) {
+      index++;
+      continue;
+    }
+    const nameFrom = index;
+    while (index < to && isNameCode(text.charCodeAt(index))) index++;
+    scanSteps.count += index - nameFrom;
+    const name = text.slice(nameFrom, index).toLowerCase();
+    let probe = index;
+    while (probe < to && isSpaceCode(text.charCodeAt(probe))) probe++;
+    let attribute: FoundAttribute = { name, value: '', valueFrom: index, valueTo: index };
+    if (probe < to && text.charCodeAt(probe) === 61) {
+      probe++;
+      while (probe < to && isSpaceCode(text.charCodeAt(probe))) probe++;
+      scanSteps.count += probe - index;
+      const code = probe < to ? text.charCodeAt(probe) : -1;
+      if (code === 34 || code === 39) {
+        const close = (code === 34 ? double : single).from(probe + 1);
+        if (close !== -1 && close < to) {
+          attribute = { name, value: text.slice(probe + 1, close), valueFrom: probe + 1, valueTo: close };
+          index = close + 1;
+        }
+      } else if (code !== -1 && isBareValueCode(code)) {
+        let end = probe;
+        while (end < to && isBareValueCode(text.charCodeAt(end))) end++;
+        scanSteps.count += end - probe;
+        attribute = { name, value: text.slice(probe, end), valueFrom: probe, valueTo: end };
+        index = end;
+      }
+    }
+    attributes.push(attribute);
+  }
+  return attributes;
+}
+
+/**
+ * Finds the start tags named `name` (lower case) in `text`, with their attributes: `<name` followed
+ * by a space, `/` or `>`, up to the next `>`. One forward pass, O(length) whatever the text.
+ */
 export function findTags(text: string, name: string): FoundTag[] {
   const found: FoundTag[] = [];
-  const pattern = new RegExp(`<${name}(?=[\\s/>])([^>]*)>`, 'gi');
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const inner = match[1] ?? '';
-    const innerStart = match.index + 1 + name.length;
-    const attributes: FoundAttribute[] = [];
-    attributePattern.lastIndex = 0;
-    for (let attr = attributePattern.exec(inner); attr; attr = attributePattern.exec(inner)) {
-      const value = attr[2] ?? attr[3] ?? attr[4] ?? '';
-      const quoted = attr[2] !== undefined || attr[3] !== undefined;
-      const valueEnd = innerStart + attr.index + attr[0].length - (quoted ? 1 : 0);
-      attributes.push({
-        name: (attr[1] ?? '').toLowerCase(),
-        value,
-        valueFrom: valueEnd - value.length,
-        valueTo: valueEnd,
-      });
+  const lessThan = new NextChar(text, '<');
+  const greaterThan = new NextChar(text, '>');
+  const quotes = [new NextChar(text, '"'), new NextChar(text, "'")];
+  const after = name.length + 1;
+  for (let from = lessThan.from(0); from !== -1;) {
+    const boundary = from + after < text.length ? text.charCodeAt(from + after) : -1;
+    const named =
+      boundary !== -1 &&
+      (isSpaceCode(boundary) || boundary === 47 || boundary === 62) &&
+      text.slice(from + 1, from + after).toLowerCase() === name;
+    scanSteps.count += after;
+    if (!named) {
+      from = lessThan.from(from + 1);
+      continue;
     }
-    found.push({ name, from: match.index, to: match.index + match[0].length, attributes });
+    const close = greaterThan.from(from + after);
+    // No `>` is left: no later tag can close either.
+    if (close === -1) break;
+    const attributes = readAttributes(text, from + after, close, quotes);
+    found.push({ name, from, to: close + 1, attributes });
+    from = lessThan.from(close + 1);
   }
   return found;
 }

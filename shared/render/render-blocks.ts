@@ -1,5 +1,6 @@
 import type { Marked, Token, TokensList } from 'marked';
-import { createMarked, renderBody } from './render-body';
+import { boundMarkdownNesting } from './markdown-guard';
+import { createMarked, renderBody, unrenderable } from './render-body';
 import { expandBody } from './shortcodes/render-with-templates';
 import type { TemplateContext } from './shortcodes/template-context';
 
@@ -32,17 +33,60 @@ const voidElements = new Set([
   'track',
   'wbr',
 ]);
-const tagPattern = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g;
+const isNameCode = (code: number): boolean =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 45;
+const isWordCode = (code: number): boolean =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 
-/** True when every element an HTML fragment opens it also closes (comments aside). */
+/** The fragment without its comments (`<!--` up to the next `-->`; an unclosed one is kept). */
+function withoutComments(html: string): string {
+  let kept = '';
+  let from = 0;
+  for (let open = html.indexOf('<!--'); open !== -1; open = html.indexOf('<!--', from)) {
+    const close = html.indexOf('-->', open + 4);
+    if (close === -1) break;
+    kept += html.slice(from, open);
+    from = close + 3;
+  }
+  return from === 0 ? html : kept + html.slice(from);
+}
+
+/**
+ * True when every element an HTML fragment opens it also closes (comments aside). One forward
+ * pass over the fragment, O(length) whatever it holds.
+ */
 export function isBalancedHtml(html: string): boolean {
   const counts = new Map<string, number>();
-  const text = html.replace(/<!--[\s\S]*?-->/g, '');
-  tagPattern.lastIndex = 0;
-  for (let match = tagPattern.exec(text); match; match = tagPattern.exec(text)) {
-    const name = (match[2] ?? '').toLowerCase();
-    if (voidElements.has(name) || match[3] === '/') continue;
-    counts.set(name, (counts.get(name) ?? 0) + (match[1] === '/' ? -1 : 1));
+  const text = withoutComments(html);
+  let nextClose = -2;
+  for (let open = text.indexOf('<'); open !== -1;) {
+    const closing = text.charCodeAt(open + 1) === 47;
+    const nameFrom = open + (closing ? 2 : 1);
+    const first = text.charCodeAt(nameFrom);
+    let nameTo = nameFrom;
+    if ((first >= 97 && first <= 122) || (first >= 65 && first <= 90)) {
+      while (nameTo < text.length && isNameCode(text.charCodeAt(nameTo))) nameTo++;
+      // A word boundary must follow the name (`\b`): give back trailing hyphens until one does.
+      while (
+        nameTo > nameFrom &&
+        isWordCode(text.charCodeAt(nameTo - 1)) === isWordCode(text.charCodeAt(nameTo))
+      ) {
+        nameTo--;
+      }
+    }
+    if (nameTo === nameFrom) {
+      open = text.indexOf('<', open + 1);
+      continue;
+    }
+    if (nextClose !== -1 && nextClose < nameTo) nextClose = text.indexOf('>', nameTo);
+    // No `>` is left: no later tag can close either.
+    if (nextClose === -1) break;
+    const name = text.slice(nameFrom, nameTo).toLowerCase();
+    const selfClosing = nextClose - 1 >= nameTo && text.charCodeAt(nextClose - 1) === 47;
+    if (!voidElements.has(name) && !selfClosing) {
+      counts.set(name, (counts.get(name) ?? 0) + (closing ? -1 : 1));
+    }
+    open = text.indexOf('<', nextClose + 1);
   }
   for (const count of counts.values()) if (count !== 0) return false;
   return true;
@@ -64,7 +108,12 @@ export function markdownBlocks(
       )
     : null;
   const md = templates?.site.math ? mathMarkdown : markdown;
-  const tokens = md.lexer(expanded?.source ?? body);
+  let tokens: TokensList;
+  try {
+    tokens = md.lexer(boundMarkdownNesting(expanded?.source ?? body));
+  } catch {
+    return null;
+  }
   const blocks: MarkdownBlock[] = [];
   let line = 1;
   for (const token of tokens) {
@@ -91,7 +140,11 @@ export function markdownBlocks(
 function renderToken(md: Marked, token: Token, links: TokensList['links']): string {
   const list = [token] as TokensList;
   list.links = links;
-  return md.parser(list);
+  try {
+    return md.parser(list);
+  } catch (error) {
+    return unrenderable(token.raw, error);
+  }
 }
 
 function countLineBreaks(text: string): number {

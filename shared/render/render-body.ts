@@ -4,6 +4,7 @@ import { highlightCode } from './code/highlight-code';
 import { mathExtension } from './math/render-math';
 import { renderWithTemplates } from './shortcodes/render-with-templates';
 import type { TemplateContext } from './shortcodes/template-context';
+import { boundMarkdownNesting } from './markdown-guard';
 
 /** A marked instance set up as every preview renders: GFM, synchronous, task list boxes as characters. */
 export function createMarked(math = false): Marked {
@@ -52,9 +53,29 @@ export function renderBody(body: string, kind: BodyKind, options: RenderOptions 
     );
   }
   if (kind === 'html') return body;
-  const md = options.math ? mathMarkdown : markdown;
-  if (!options.lineMarkers) return md.parse(body) as string;
-  const tokens = md.lexer(body);
+  try {
+    return renderMarkdown(boundMarkdownNesting(body), options.math ? mathMarkdown : markdown, options);
+  } catch (error) {
+    return unrenderable(body, error);
+  }
+}
+
+/**
+ * What the preview shows for Markdown that marked cannot render (its stack overflowed, or it threw):
+ * a notice and the text as it is, never a blank page.
+ */
+export function unrenderable(text: string, error: unknown): string {
+  const reason = error instanceof RangeError ? 'it nests too deeply' : 'the Markdown renderer failed';
+  return `<p><strong>The preview cannot render this text (${reason}); it is shown as written.</strong></p><pre>${escapeHtml(text)}</pre>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function renderMarkdown(bounded: string, md: Marked, options: RenderOptions): string {
+  if (!options.lineMarkers) return md.parse(bounded) as string;
+  const tokens = md.lexer(bounded);
   const marked: Token[] = [];
   let line = 1;
   for (const token of tokens) {

@@ -1,6 +1,7 @@
 import type { BenchSection } from './bench-section';
 import { frontMatterSection } from './front-matter-section';
 import { gitSection } from './git-section';
+import { checksScalingSection } from './checks-scaling-section';
 import { indexSection } from './index-section';
 import { problemsSection } from './problems-section';
 import { renderSection } from './render-bench';
@@ -16,4 +17,5 @@ export const benchSections: BenchSection[] = [
   gitSection,
   searchSection,
   shortcodesSection,
+  checksScalingSection,
 ];

@@ -64,6 +64,15 @@ export function PostRow({
         >
           {problemLabel}
         </span>
+      ) : post.notChecked ? (
+        <span
+          className="post-problem post-not-checked"
+          role="img"
+          aria-label="Not checked: too slow"
+          title={post.firstProblem ?? 'Not checked: the checks took too long on this post.'}
+        >
+          Not checked
+        </span>
       ) : null}
     </div>
   );

@@ -4,6 +4,7 @@ import { markdownBlocks, type MarkdownBlock } from '../../../shared/render/rende
 import { lineMarkerAttribute, renderBody } from '../../../shared/render/render-body';
 import type { TemplateContext } from '../../../shared/render/shortcodes/template-context';
 import { mathStyles, placeholderStyles } from './code-styles';
+import { wholeHtml, type RenderedBody } from './rendered-body';
 import { sanitizeToFragment, type UrlRewriter } from './sanitize-html';
 import type { ScrollPosition } from './scroll-sync';
 
@@ -55,12 +56,30 @@ export function patchPreview(
   body: string,
   kind: BodyKind,
   rewriteImage: UrlRewriter,
+  rendered?: RenderedBody,
   templates?: TemplateContext,
 ): void {
-  const split = kind === 'markdown' ? markdownBlocks(body, templates) : null;
+  const split = rendered
+    ? 'blocks' in rendered
+      ? {
+          blocks: rendered.blocks.map((block) => ({
+            raw: block.raw,
+            line: block.line,
+            render: () => block.html,
+          })),
+          linksKey: rendered.linksKey,
+        }
+      : null
+    : kind === 'markdown'
+      ? markdownBlocks(body, templates)
+      : null;
   if (split === null) {
     blockStates.delete(document);
-    patchWhole(document, body, kind, rewriteImage, templates);
+    const html =
+      rendered && 'whole' in rendered
+        ? rendered.whole
+        : renderBody(body, kind, { lineMarkers: true, templates });
+    patchWhole(document, html, rewriteImage);
     return;
   }
   let state = blockStates.get(document);
@@ -74,8 +93,11 @@ export function patchPreview(
     blockStates.set(document, state);
     document.body.replaceChildren();
   }
-  if (state.blocks.length === 0 && fillFresh(document, body, split.blocks, state, rewriteImage, templates))
-    return;
+  const fresh = (): string =>
+    rendered && 'blocks' in rendered
+      ? wholeHtml(rendered)
+      : renderBody(body, 'markdown', { lineMarkers: true, templates });
+  if (state.blocks.length === 0 && fillFresh(document, fresh, split.blocks, state, rewriteImage)) return;
   const unused = new Map<string, PreviewBlock[]>();
   for (const block of state.blocks) {
     const queue = unused.get(block.key);
@@ -141,16 +163,12 @@ function blockKeys(blocks: MarkdownBlock[]): string[] {
  */
 function fillFresh(
   document: Document,
-  body: string,
+  html: () => string,
   blocks: MarkdownBlock[],
   state: BlockState,
   rewriteImage: UrlRewriter,
-  templates?: TemplateContext,
 ): boolean {
-  const fragment = sanitizeToFragment(
-    renderBody(body, 'markdown', { lineMarkers: true, templates }),
-    rewriteImage,
-  );
+  const fragment = sanitizeToFragment(html(), rewriteImage);
   const keys = blockKeys(blocks);
   const built: PreviewBlock[] = [];
   for (const node of [...fragment.childNodes]) {
@@ -164,17 +182,9 @@ function fillFresh(
   return true;
 }
 
-function patchWhole(
-  document: Document,
-  body: string,
-  kind: BodyKind,
-  rewriteImage: UrlRewriter,
-  templates?: TemplateContext,
-): void {
+function patchWhole(document: Document, html: string, rewriteImage: UrlRewriter): void {
   const next = document.createElement('body');
-  next.appendChild(
-    sanitizeToFragment(renderBody(body, kind, { lineMarkers: true, templates }), rewriteImage),
-  );
+  next.appendChild(sanitizeToFragment(html, rewriteImage));
   morphdom(document.body, next, {
     childrenOnly: true,
     onBeforeElUpdated: (from, to) => !from.isEqualNode(to),

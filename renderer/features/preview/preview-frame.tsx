@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { BodyKind } from '../../../shared/api';
 import { mdxToMarkdown } from '../../../shared/render/mdx-preview';
 import type { TemplateContext } from '../../../shared/render/shortcodes/template-context';
@@ -11,12 +11,16 @@ import {
   setPreviewCodeStyle,
   setPreviewStylesheet,
 } from './preview-document';
+import { BudgetedWorker } from './budgeted-worker';
 import { guardPreviewLinks, openExternalUrl } from './preview-links';
+import type { RenderedBody, RenderRequest } from './rendered-body';
 import type { UrlRewriter } from './sanitize-html';
 import { followScroll, publishScroll, scrollSyncEnabled } from './scroll-sync';
 
 /** How long typing must pause before the preview re-renders. */
 export const previewDelayMs = 120;
+/** How long the worker may take over one render before the preview says it is paused. */
+export const previewBudgetMs = 2000;
 /** Bodies longer than this render when the page is idle (after the pause), off the typing path. */
 const idleRenderLength = 20_000;
 
@@ -52,14 +56,37 @@ export function PreviewFrame({
   const frame = useRef<HTMLIFrameElement>(null);
   const [ready, setReady] = useState(false);
   const sync = useStore(scrollSyncEnabled);
+  const [tooSlow, setTooSlow] = useState(false);
+  // Marked runs in a worker (it is super-linear on some text); the page sanitises and patches.
+  const renderer = useMemo(
+    () =>
+      new BudgetedWorker<RenderRequest, RenderedBody>(
+        () => new Worker(new URL('./render-worker.ts', import.meta.url), { type: 'module' }),
+        previewBudgetMs,
+      ),
+    [],
+  );
+  useEffect(() => () => renderer.dispose(), [renderer]);
 
   useEffect(() => {
     const document = frame.current?.contentDocument;
     if (!ready || !document?.body) return;
     let idle: number | null = null;
-    const render = (): void => {
-      patchPreview(document, mdx ? mdxToMarkdown(body) : body, kind, rewriteImage, templates);
+    const shown = mdx ? mdxToMarkdown(body) : body;
+    let current = true;
+    const patch = (rendered?: RenderedBody): void => {
+      patchPreview(document, shown, kind, rewriteImage, rendered, templates);
       frame.current?.setAttribute('data-rendered-kind', kind);
+      setTooSlow(false);
+    };
+    const render = (): void => {
+      void renderer.run({ body: shown, kind, templates }).then((answer) => {
+        if (!current) return;
+        if (answer.ok) patch(answer.value);
+        else if (answer.reason === 'unavailable') patch();
+        // Too slow: the last preview stays, with a notice.
+        else if (answer.reason === 'too-slow') setTooSlow(true);
+      });
     };
     const timer = window.setTimeout(() => {
       if (body.length > idleRenderLength && 'requestIdleCallback' in window) {
@@ -67,10 +94,11 @@ export function PreviewFrame({
       } else render();
     }, previewDelayMs);
     return () => {
+      current = false;
       window.clearTimeout(timer);
       if (idle !== null) window.cancelIdleCallback(idle);
     };
-  }, [body, kind, mdx, ready, rewriteImage, templates]);
+  }, [body, kind, mdx, ready, rewriteImage, renderer, templates]);
 
   useEffect(() => {
     const document = frame.current?.contentDocument;
@@ -109,6 +137,11 @@ export function PreviewFrame({
           />{' '}
           Sync scroll
         </label>
+        {tooSlow ? (
+          <span className="preview-too-slow" role="status">
+            Preview paused: this text takes over {previewBudgetMs / 1000} s to render; the last preview stays.
+          </span>
+        ) : null}
       </div>
       <iframe
         ref={frame}

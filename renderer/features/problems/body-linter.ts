@@ -2,10 +2,15 @@ import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import type { Extension } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { BodyKind, PostdeskApi } from '../../../shared/api';
-import { checkBody } from '../../../shared/lint/check-post';
 import type { Problem } from '../../../shared/lint/problem';
-import { checkMissingFiles, findSiteRefs } from '../../../shared/lint/site-refs';
+import { checkMissingFiles } from '../../../shared/lint/site-refs';
+import { BudgetedWorker } from '../preview/budgeted-worker';
+import { lintBody, type LintRequest, type LintResult } from './lint-worker';
 import { bodyProblemsStore } from './problems-store';
+
+/** How long the content checks of one body may run in their worker before the list says "not checked". */
+export const lintBudgetMs = 3000;
+let lintWorker: BudgetedWorker<LintRequest, LintResult> | null = null;
 
 const existenceTtlMs = 5_000;
 
@@ -76,8 +81,18 @@ export function bodyLinter(options: {
   const { postId, kind, staticDir, existingFiles } = options;
   const source = async (view: EditorView): Promise<Diagnostic[]> => {
     const body = view.state.doc.toString();
-    const problems = checkBody(body, kind);
-    const refs = findSiteRefs(body, kind === 'markdown', staticDir, postId);
+    const request = { body, kind, staticDir, postId };
+    lintWorker ??= new BudgetedWorker(
+      () => new Worker(new URL('./lint-worker.ts', import.meta.url), { type: 'module' }),
+      lintBudgetMs,
+    );
+    const answer = await lintWorker.run(request);
+    if (!answer.ok && answer.reason === 'too-slow') {
+      bodyProblemsStore.set({ postId, problems: [], notChecked: true });
+      return [];
+    }
+    if (!answer.ok && answer.reason === 'superseded') return [];
+    const { problems, refs } = answer.ok ? answer.value : lintBody(request);
     if (refs.length > 0) {
       const existing = await existingFiles(refs.map((ref) => ref.id)).catch(() => null);
       if (existing) problems.push(...checkMissingFiles(refs, existing));

@@ -5,6 +5,7 @@ import { splitFrontMatter, lineOfOffset } from '../../../shared/post/split-front
 import { useStore } from '../../state/create-store';
 import { currentEditor } from '../editor/editor-session';
 import { applyProblemFix } from './body-linter';
+import { lintBudgetMs } from './body-linter';
 import { bodyProblemsStore } from './problems-store';
 
 let lastFrontMatter: { head: string; problems: ReturnType<typeof checkFrontMatter> } | null = null;
@@ -31,6 +32,11 @@ export function ProblemsList({ postId, text }: { postId: string; text: string })
       <h3 className="problems-title">
         {total === 0 ? 'No problems' : `${total} problem${total === 1 ? '' : 's'}`}
       </h3>
+      {body.postId === postId && body.notChecked ? (
+        <p className="problem problem-info" role="status">
+          Not checked: too slow (the content checks took over {lintBudgetMs / 1000} s on this body).
+        </p>
+      ) : null}
       {total > 0 ? (
         <ul className="problems-list">
           {head.map((problem, index) => (

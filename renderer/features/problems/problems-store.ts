@@ -10,7 +10,12 @@ export interface BodyProblem extends Problem {
 }
 
 /** The body problems of the open post, from the editor's last lint run. */
-export const bodyProblemsStore = createStore<{ postId: string | null; problems: BodyProblem[] }>({
+export const bodyProblemsStore = createStore<{
+  postId: string | null;
+  problems: BodyProblem[];
+  /** True when the last run of the checks took past their budget: the body was not checked. */
+  notChecked?: boolean;
+}>({
   postId: null,
   problems: [],
 });

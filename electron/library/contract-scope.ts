@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { SiteInfo } from '../../shared/api';
 import { PostdeskError } from '../../shared/errors';
 import { isPostFileName } from './post-index';
+import { listingRules } from './post-rules';
 import { checkRelativeId, isInside, toId } from './site-paths';
 
 // The contract serves posts and their assets, nothing else: these checks keep every id a method
@@ -18,8 +19,11 @@ const notAPost = 'it is not a Markdown or HTML post file';
 
 /** The folders below which ids of `kind` may lie. */
 function foldersFor(info: SiteInfo, kind: Kind): string[] {
-  if (kind === 'post') return [...info.contentDirs];
-  const folders = [...info.contentDirs, 'assets'];
+  // Page folders (Jekyll's pages with front matter outside the collections) hold posts too.
+  const posts = [...info.contentDirs, ...(info.pageDirs ?? [])];
+  if (kind === 'post') return posts;
+  // Astro keeps images imported by posts in src/assets (written relative to the post).
+  const folders = [...posts, 'assets', ...(info.generator === 'astro' ? ['src/assets'] : [])];
   if (info.staticDir !== null) folders.push(info.staticDir);
   return folders;
 }
@@ -44,7 +48,23 @@ function problemIn(id: string, folders: readonly string[], kind: Kind): string |
 
 /** Why `id` is not a post path of the site (a post file name in a content folder, no dot-folder), or null. */
 export function postPathProblem(info: SiteInfo, id: string): string | null {
-  return problemIn(id, foldersFor(info, 'post'), 'post');
+  return problemIn(id, foldersFor(info, 'post'), 'post') ?? pageProblem(info, id);
+}
+
+/**
+ * For a post path found only through a page folder (Jekyll's root), why the list would never show
+ * it (an underscore or vendor folder such as `_layouts`, a README-style file), or null.
+ */
+function pageProblem(info: SiteInfo, id: string): string | null {
+  if (below(info.contentDirs, id)) return null;
+  const rules = listingRules(info);
+  const segments = id.split('/');
+  for (let index = 0; index < segments.length - 1; index++) {
+    if (rules.skipFolder(segments.slice(0, index + 1).join('/'), segments[index]!, true)) {
+      return `${segments[index]} is not a folder of pages Postdesk edits`;
+    }
+  }
+  return rules.skipFile(segments.at(-1)!, segments.slice(0, -1).join('/')) ? notAPost : null;
 }
 
 /** Why `id` is not an asset path of the site (in the static, assets or a content folder, no dot-folder), or null. */
@@ -79,7 +99,8 @@ async function realFolders(info: SiteInfo, kind: Kind): Promise<string[]> {
 
 async function checkScoped(info: SiteInfo, id: string, kind: Kind): Promise<void> {
   const what = kind === 'post' ? 'post' : 'site file';
-  const problem = problemIn(id, foldersFor(info, kind), kind);
+  const problem =
+    problemIn(id, foldersFor(info, kind), kind) ?? (kind === 'post' ? pageProblem(info, id) : null);
   if (problem !== null) {
     const code = kind === 'post' && problem.startsWith('it is not') ? 'invalid-argument' : 'path-refused';
     refuse(id, what, problem, code);
@@ -99,7 +120,9 @@ async function checkScoped(info: SiteInfo, id: string, kind: Kind): Promise<void
   const realId = [toId(info.root, real), rest].filter((part) => part !== '').join('/');
   if (realId === id) return;
   // A linked post (or a post in a linked folder) must be one where it really is.
-  const realProblem = problemIn(realId, await realFolders(info, kind), kind);
+  const realProblem =
+    problemIn(realId, await realFolders(info, kind), kind) ??
+    (kind === 'post' ? pageProblem(info, realId) : null);
   if (realProblem !== null) refuse(id, what, `it is a symbolic link to ${realId}, and ${realProblem}`);
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { chmod, lstat, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, lstat, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,8 @@ import { registerIpcHost } from '../../../electron/host/ipc-host';
 import { startWebHost, type WebHost } from '../../../electron/host/web-host';
 import { createLibrary, type Library } from '../../../electron/library/library-service';
 import { copyFixtureSite, tempDir } from '../../support/temp-site';
+
+const realFixtures = path.resolve(__dirname, '..', '..', 'fixtures', 'real');
 
 // The contract serves posts and their assets, nothing else: the hostile site files of
 // test/fixtures/hostile/contract-paths.json and the trash entries of trash-entries.json, driven
@@ -234,5 +236,31 @@ describe('restoring a real trash entry', () => {
     await chmod(moved, 0o755);
     expect(await overIpc('restorePost', { trashId })).toMatchObject({ ok: true });
     expect((await stat(path.join(site, 'content/posts/third-post.md'))).mode & 0o777).toBe(0o644);
+  });
+});
+
+describe("the scope follows each generator's folders", () => {
+  it('serves Jekyll pages at the root, never its layouts or includes, and Astro images in src/assets', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const jekyll = path.join(dir, 'jekyll-docs');
+      await cp(path.join(realFixtures, 'jekyll-docs'), jekyll, { recursive: true });
+      const library = createLibrary({ watch: false });
+      await library.handlers.openSite({ path: jekyll });
+      await expect(library.handlers.readPost({ id: 'index.html' })).resolves.toMatchObject({
+        id: 'index.html',
+      });
+      for (const id of ['_layouts/default.html', '_includes/header.html']) {
+        await expect(library.handlers.readPost({ id })).rejects.toMatchObject({ code: 'path-refused' });
+      }
+      const astro = path.join(dir, 'astro-blog');
+      await cp(path.join(realFixtures, 'astro-blog'), astro, { recursive: true });
+      await library.handlers.openSite({ path: astro });
+      const asset = await library.readAsset('src/assets/harbour-1.png');
+      expect(asset.contentType).toBe('image/png');
+      await library.close();
+    } finally {
+      await cleanup();
+    }
   });
 });

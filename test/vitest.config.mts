@@ -9,6 +9,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     testTimeout: 30_000,
+    // A `.only` fails the run, in CI or not; no retries.
+    allowOnly: false,
+    retry: 0,
     reporters: ['default', 'json'],
     outputFile: { json: 'out/test-results/unit.json' },
     projects: [

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import playwrightConfig from '../../playwright.config';
-import vitestConfig from '../../vitest.config.mts';
+import vitestConfig from '../../vitest.config.mjs';
 import { inCi, requiredTool } from '../../support/required-tool';
 import { summarize, summaryLine } from '../../test-summary.mjs';
 

@@ -72,7 +72,7 @@ export function App({ client }: { client: PostdeskClient }) {
     if (!libraryStore.get().posts.some((post) => post.id === id)) closeDocumentTab(id);
   }, [api]);
   const closeTab = useCallback((id: string) => void closeDocument(api, id), [api]);
-  useAppCommands(api, refreshAfterSave);
+  useAppCommands(api, client.capabilities, refreshAfterSave);
   useEffect(() => scheduleBackups(api), [api]);
   useEffect(() => rememberTabViews(), []);
   useEffect(

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import type { EventName, EventPayload, Handlers, PostChangeKind, SiteInfo } from '../../shared/api';
+import type { EventName, EventPayload, LibraryHandlers, PostChangeKind, SiteInfo } from '../../shared/api';
 import { PostdeskError } from '../../shared/errors';
 import { imageCatalogOf } from './images/image-catalog';
 import { importImage } from './images/import-image';
@@ -22,7 +22,10 @@ export type EventListener = <E extends EventName>(event: E, payload: EventPayloa
 
 /** The library as both hosts see it: the contract's handlers, its events, and a way to stop. */
 export interface Library {
-  handlers: Handlers;
+  /** Every method but the desktop-only ones, which the IPC host composes (electron/host/desktop-handlers.ts). */
+  handlers: LibraryHandlers;
+  /** The absolute real path of existing site-relative file `id` in the open site (refused outside it). */
+  locate(id: string): Promise<string>;
   /** Adds an events listener; the returned function removes it. */
   subscribe(listener: EventListener): () => void;
   /** Reads an image, stylesheet or font of the open site for the preview (not a contract method: hosts serve it as a URL). */
@@ -51,12 +54,10 @@ export interface LibraryOptions {
    * (Electron's shell.trashItem). Without it deleted posts go to the site's `.postdesk-trash/`.
    */
   trashItem?: (absolutePath: string) => Promise<void>;
-  /** Shows a file in the platform's file manager (Electron's shell.showItemInFolder); absent in browser mode. */
-  revealItem?: (absolutePath: string) => void | Promise<void>;
+  /** True when the host can show a file in the platform's file manager (the desktop host). */
+  canReveal?: boolean;
   /** Folder for crash-recovery backups of unsaved buffers (in the user-data folder); none: backups are off. */
   backupDir?: string;
-  /** The desktop shell's answers: whether unsaved work may be left (`confirmClose`). */
-  onCloseAnswer?: (requestId: number, proceed: boolean) => void;
 }
 
 /**
@@ -80,7 +81,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
   async function open(folder: string): Promise<SiteInfo> {
     const info = await detectSite(folder, {
       trash: options.trashItem ? 'system' : 'folder',
-      canReveal: options.revealItem !== undefined,
+      canReveal: options.canReveal === true,
     });
     const next: OpenSite = {
       info,
@@ -111,7 +112,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     return info;
   }
 
-  const handlers: Handlers = {
+  const handlers: LibraryHandlers = {
     async openSite({ path: folder }) {
       if (folder !== undefined) return open(folder);
       return site().info;
@@ -176,10 +177,6 @@ export function createLibrary(options: LibraryOptions = {}): Library {
         })),
       );
     },
-    async confirmClose({ requestId, proceed }) {
-      options.onCloseAnswer?.(requestId, proceed);
-      return null;
-    },
     async createPost(request) {
       return createPost(site(), request);
     },
@@ -224,21 +221,13 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       if (!summary) throw new PostdeskError('internal', `${id} was restored but cannot be read.`);
       return summary;
     },
-    async revealPost({ id }) {
-      const open = site();
-      if (!options.revealItem) {
-        throw new PostdeskError(
-          'invalid-argument',
-          'Showing a file in its folder is only available in the desktop app.',
-        );
-      }
-      await options.revealItem(await resolveExisting(open.info.root, id));
-      return null;
-    },
   };
 
   return {
     handlers,
+    locate(id) {
+      return resolveExisting(site().info.root, id);
+    },
     readAsset(id) {
       return readSiteAsset(site().info.root, id);
     },

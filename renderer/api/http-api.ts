@@ -1,5 +1,6 @@
 import {
   apiFromOutcomes,
+  failure,
   eventNames,
   isEventName,
   type EventName,
@@ -40,14 +41,33 @@ export function createHttpApi(baseUrl: string, token: string): PostdeskApi {
   };
 
   const call = async (name: string, args: unknown): Promise<Outcome> => {
-    const response = await fetch(`${baseUrl}/api/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-postdesk-token': token },
-      body: JSON.stringify(args ?? {}),
-    });
-    if (!response.ok) throw new Error(`The Postdesk host answered ${response.status}.`);
-    return (await response.json()) as Outcome;
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}/api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-postdesk-token': token },
+        body: JSON.stringify(args ?? {}),
+      });
+    } catch (error) {
+      return failure('transport', `Postdesk could not reach its host: ${String(error)}`);
+    }
+    if (!response.ok) return httpFailure(response.status, await response.text().catch(() => ''));
+    try {
+      return (await response.json()) as Outcome;
+    } catch {
+      return failure('transport', 'The Postdesk host answered something that is not JSON.');
+    }
   };
 
   return apiFromOutcomes(call, on);
+}
+
+/** The Outcome of an HTTP failure: refusals of the host are `forbidden`, anything else `transport`. */
+export function httpFailure(status: number, text: string): Outcome {
+  const detail = text.trim().slice(0, 200);
+  if (status === 401 || status === 403 || status === 421) {
+    return failure('forbidden', detail || `The Postdesk host refused the call (${status}).`);
+  }
+  if (status === 413) return failure('invalid-argument', detail || 'The request is too large.');
+  return failure('transport', `The Postdesk host answered ${status}${detail ? `: ${detail}` : '.'}`);
 }

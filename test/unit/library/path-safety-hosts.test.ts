@@ -4,8 +4,16 @@ import path from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { methodNames, methods, SitePath, type MethodName, type Outcome } from '../../../shared/api';
+import {
+  desktopOnlyMethods,
+  methodNames,
+  methods,
+  SitePath,
+  type MethodName,
+  type Outcome,
+} from '../../../shared/api';
 import { methodChannel } from '../../../shared/ipc-channels';
+import { createDesktopHandlers } from '../../../electron/host/desktop-handlers';
 import { registerIpcHost } from '../../../electron/host/ipc-host';
 import { startWebHost, type WebHost } from '../../../electron/host/web-host';
 import { createLibrary, type Library } from '../../../electron/library/library-service';
@@ -39,7 +47,7 @@ beforeAll(async () => {
   const renderer = await tempDir();
   cleanups.push(renderer.cleanup);
   await writeFile(path.join(renderer.dir, 'index.html'), '<!doctype html>');
-  library = createLibrary({ watch: false, revealItem: (file) => void revealed.push(file) });
+  library = createLibrary({ watch: false, canReveal: true });
   await library.handlers.openSite({ path: site });
   host = await startWebHost({ library, rendererDir: renderer.dir });
   const ipcMain = {
@@ -47,7 +55,12 @@ beforeAll(async () => {
       ipcHandlers.set(channel, listener),
     removeHandler: (channel: string) => ipcHandlers.delete(channel),
   } as unknown as IpcMain;
-  registerIpcHost(ipcMain, library, (frame) => frame?.url === 'app://postdesk/index.html');
+  registerIpcHost(
+    ipcMain,
+    library,
+    (frame) => frame?.url === 'app://postdesk/index.html',
+    createDesktopHandlers(library, { revealItem: (file) => void revealed.push(file) }),
+  );
 });
 afterAll(async () => {
   await host.close();
@@ -185,10 +198,15 @@ it('derives the attacked methods from the contract table', () => {
 describe.each([
   ['the HTTP host', overHttp],
   ['the IPC host', overIpc],
-])('path safety over %s', (_name, call) => {
+])('path safety over %s', (name, call) => {
   it.each(refusedIds)('refuses %j for every operation', async (id, why) => {
     for (const [method, args] of operations) {
       const outcome = await call(method, args(id));
+      if (name === 'the HTTP host' && (desktopOnlyMethods as readonly string[]).includes(method)) {
+        // The browser host has no desktop-only handlers at all: refused before any path is read.
+        expect(outcome, `${method} ${id}`).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+        continue;
+      }
       const harmless = harmlessAnswers[method];
       if (harmless) {
         if (outcome.ok) expect(harmless(outcome.value), `${method} ${id}`).toBe(true);

@@ -52,6 +52,7 @@ const guard = createCloseGuard((requestId, reason: CloseReason) => {
 });
 const library = createLibrary({
   backupDir: path.join(userData, 'backups'),
+  diagnosticsDir: path.join(userData, 'diagnostics'),
   trashItem: (file) => shell.trashItem(file),
   canReveal: true,
 });

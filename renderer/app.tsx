@@ -16,6 +16,7 @@ import { PostActionsBar } from './features/post-actions/post-actions-bar';
 import { PreviewFrame } from './features/preview/preview-frame';
 import { StatusBar } from './features/status/status-bar';
 import { useStore } from './state/create-store';
+import { PostdeskProblems } from './features/diagnostics/postdesk-problems';
 import { useAppCommands, switchToPost } from './features/commands/use-app-commands';
 import { commandRegistry } from './features/commands/command-registry';
 import { UnsavedPrompt } from './features/commands/unsaved-prompt';
@@ -184,6 +185,7 @@ export function App({ client }: { client: PostdeskClient }) {
       <Palettes posts={posts} onOpenPost={(id) => void switchToPost(api, id)} />
       <UnsavedPrompt />
       <RecoveryDialog api={api} siteRoot={site?.root ?? null} />
+      <PostdeskProblems api={api} capabilities={client.capabilities} />
     </div>
   );
 }

@@ -15,9 +15,11 @@ import { coreEvents } from './contract/events';
 import { coreMethods } from './contract/methods';
 import type { Returns } from './contract/schemas';
 import { dispatchWith, isNameIn, type Outcome } from './contract/dispatch';
+import { diagnosticsEvents, diagnosticsMethods } from './api-diagnostics';
 import type { DesktopOnlyMethod } from './contract/capabilities';
 
 export * from './contract/model';
+export type { DiagnosticEntry, DiagnosticsEvent, DiagnosticsList } from './api-diagnostics';
 export { SitePath, returns, type Returns } from './contract/schemas';
 export { unwrap } from './contract/client';
 export { failure, type Outcome } from './contract/dispatch';
@@ -32,11 +34,13 @@ export {
 /** The methods of the contract: argument schema and (type-only) result of each. */
 export const methods = {
   ...coreMethods,
+  ...diagnosticsMethods,
 } as const;
 
 /** The events of the contract and their (type-only) payloads. */
 export const events = {
   ...coreEvents,
+  ...diagnosticsEvents,
 } as const;
 
 /** The type a row's marker carries (rows written as a bare type before contract v2 are taken as is). */

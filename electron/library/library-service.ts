@@ -3,19 +3,20 @@ import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { EventName, EventPayload, LibraryHandlers, PostChangeKind, SiteInfo } from '../../shared/api';
 import { PostdeskError } from '../../shared/errors';
+import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
+import { DiagnosticsLog } from './diagnostics/diagnostics-log';
 import { imageCatalogOf } from './images/image-catalog';
 import { importImage } from './images/import-image';
 import { BackupStore } from './backup-store';
 import { readSiteAsset, type SiteAsset } from './site-assets';
 import { checkSiteFiles, readPreviewSettings } from './site-files';
-import { isBundleIndexName, isPostFileName, PostIndex } from './post-index';
+import { isBundleIndexName, isPostFileName } from './post-index';
 import { createPost, duplicatePost, postTarget, renamePost } from './post-operations';
-import { PostProblems } from './post-problems';
-import { PostStore } from './post-store';
 import { listTrash, moveToTrash, restoreFromTrash } from './post-trash';
 import { detectSite } from './site-detect';
 import { readSiteSchema } from './site-schema';
 import { resolveExisting, resolveForWrite, toId } from './site-paths';
+import { SiteSession } from './site-session';
 
 /** Something that wants the contract's events. */
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -28,22 +29,15 @@ export interface Library {
   locate(id: string): Promise<string>;
   /** Adds an events listener; the returned function removes it. */
   subscribe(listener: EventListener): () => void;
+  /** The open site's session (its `ready()` says when the background start is done); throws no-site. */
+  session(): SiteSession;
   /** Reads an image, stylesheet or font of the open site for the preview (not a contract method: hosts serve it as a URL). */
   readAsset(id: string): Promise<SiteAsset>;
   /** Stops watching files; pending calls may still finish. */
   close(): Promise<void>;
 }
 
-interface OpenSite {
-  info: SiteInfo;
-  index: PostIndex;
-  store: PostStore;
-  watcher: FSWatcher | null;
-  /** The background checks of the posts (the list's problem badges). */
-  problems: PostProblems;
-  /** True once the first full problems pass was started. */
-  checking: boolean;
-}
+type OpenSite = SiteSession;
 
 /** Options of a library instance. */
 export interface LibraryOptions {
@@ -56,6 +50,8 @@ export interface LibraryOptions {
   trashItem?: (absolutePath: string) => Promise<void>;
   /** True when the host can show a file in the platform's file manager (the desktop host). */
   canReveal?: boolean;
+  /** Folder of the diagnostics log of background failures (in the user-data folder); none: memory only. */
+  diagnosticsDir?: string;
   /** Folder for crash-recovery backups of unsaved buffers (in the user-data folder); none: backups are off. */
   backupDir?: string;
 }
@@ -70,8 +66,18 @@ export function createLibrary(options: LibraryOptions = {}): Library {
   const backups = options.backupDir ? new BackupStore(options.backupDir) : null;
 
   const emit: EventListener = (event, payload) => {
-    for (const listener of listeners) listener(event, payload);
+    for (const listener of listeners) {
+      try {
+        listener(event, payload);
+      } catch (error) {
+        if (event !== 'diagnostics') diagnostics.record(`emit.${event}`, null, error);
+      }
+    }
   };
+  const diagnostics = new DiagnosticsLog({
+    dir: options.diagnosticsDir ?? null,
+    onEntry: (entry) => emit('diagnostics', { entry }),
+  });
 
   function site(): OpenSite {
     if (!current) throw new PostdeskError('no-site', 'No site is open.');
@@ -83,36 +89,34 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       trash: options.trashItem ? 'system' : 'folder',
       canReveal: options.canReveal === true,
     });
-    const next: OpenSite = {
-      info,
-      index: new PostIndex(info),
-      store: new PostStore(info.root),
-      watcher: null,
-      problems: new PostProblems(info, (problems) => {
-        if (current === next) emit('postProblems', { problems });
-      }),
-      checking: false,
-    };
+    const next: OpenSite = new SiteSession(info, diagnostics, (problems) => {
+      if (current === next) emit('postProblems', { problems });
+    });
     const previous = current;
     current = next;
-    previous?.problems.stop();
-    await previous?.watcher?.close();
+    await previous?.close();
     emit('siteOpened', { site: info });
     if (options.watch !== false) {
       // Index first, then watch: the watcher's own scan of a large site would slow the first list.
       void next.index
         .refresh((progress) => emit('indexProgress', progress))
-        .catch(() => [])
+        .catch((error: unknown) => {
+          next.report('index.refresh', null, error);
+          return [];
+        })
         .then((posts) => {
           if (current !== next) return;
           next.watcher = watchSite(next, emit);
           startChecks(next, posts);
         });
+    } else {
+      next.started();
     }
     return info;
   }
 
   const handlers: LibraryHandlers = {
+    ...diagnosticsHandlers(diagnostics),
     async openSite({ path: folder }) {
       if (folder !== undefined) return open(folder);
       return site().info;
@@ -133,9 +137,8 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       const { store, index } = site();
       const result = await store.save(id, text, baseRevision, force === true);
       await index.summaryOf(id);
-      void site()
-        .problems.recheck(id)
-        .catch(() => undefined);
+      const open = site();
+      void open.problems.recheck(id).catch((error: unknown) => open.report('problems.recheck', id, error));
       return result;
     },
     async checkSiteFiles({ ids }) {
@@ -225,6 +228,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
 
   return {
     handlers,
+    session: site,
     locate(id) {
       return resolveExisting(site().info.root, id);
     },
@@ -238,9 +242,9 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     async close() {
       const closing = current;
       current = null;
-      closing?.problems.stop();
       listeners.clear();
-      await closing?.watcher?.close();
+      await closing?.close();
+      await diagnostics.flush();
     },
   };
 }
@@ -249,7 +253,9 @@ export function createLibrary(options: LibraryOptions = {}): Library {
 function startChecks(site: OpenSite, posts: readonly { id: string }[]): void {
   if (site.checking) return;
   site.checking = true;
-  void site.problems.pass(posts.map((post) => post.id)).catch(() => undefined);
+  void site.problems
+    .pass(posts.map((post) => post.id))
+    .catch((error: unknown) => site.report('problems.pass', null, error));
 }
 
 /** True for a Markdown file inside a page bundle that is not the bundle's index (a page resource). */
@@ -296,7 +302,9 @@ function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
     await site.problems.recheck(id);
   };
   const safely = (kind: PostChangeKind) => (file: string) => {
-    report(kind, file).catch(() => undefined);
+    report(kind, file).catch((error: unknown) =>
+      site.report(`watch.${kind}`, toId(site.info.root, file), error),
+    );
   };
   watcher.on('add', safely('added'));
   watcher.on('change', safely('changed'));
@@ -308,7 +316,7 @@ function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
       emit('postChanged', { id, kind: 'removed', summary: null });
     }
   });
-  watcher.on('error', () => undefined);
+  watcher.on('error', (error) => site.report('watch', null, error));
   watcher.once('ready', () => {
     // Catch what changed between the first index and the watcher being ready.
     const before = new Map(site.index.all().map((summary) => [summary.id, summary]));
@@ -321,14 +329,17 @@ function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
           const old = before.get(summary.id);
           if (old !== summary) {
             emit('postChanged', { id: summary.id, kind: old ? 'changed' : 'added', summary });
-            void site.problems.recheck(summary.id).catch(() => undefined);
+            void site.problems
+              .recheck(summary.id)
+              .catch((error: unknown) => site.report('problems.recheck', summary.id, error));
           }
         }
         for (const id of before.keys()) {
           if (!seen.has(id)) emit('postChanged', { id, kind: 'removed', summary: null });
         }
       })
-      .catch(() => undefined);
+      .catch((error: unknown) => site.report('watch.catch-up', null, error))
+      .finally(() => site.started());
   });
   return watcher;
 }

@@ -1,3 +1,4 @@
+import { httpFailure } from '../../shared/contract/client';
 import {
   apiFromOutcomes,
   failure,
@@ -60,14 +61,4 @@ export function createHttpApi(baseUrl: string, token: string): PostdeskApi {
   };
 
   return apiFromOutcomes(call, on);
-}
-
-/** The Outcome of an HTTP failure: refusals of the host are `forbidden`, anything else `transport`. */
-export function httpFailure(status: number, text: string): Outcome {
-  const detail = text.trim().slice(0, 200);
-  if (status === 401 || status === 403 || status === 421) {
-    return failure('forbidden', detail || `The Postdesk host refused the call (${status}).`);
-  }
-  if (status === 413) return failure('invalid-argument', detail || 'The request is too large.');
-  return failure('transport', `The Postdesk host answered ${status}${detail ? `: ${detail}` : '.'}`);
 }

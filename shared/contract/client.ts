@@ -1,6 +1,6 @@
 /** The renderer's side of the contract: Outcomes turned back into values or PostdeskErrors. */
 import { errorCodes, PostdeskError } from './errors';
-import type { Outcome } from './dispatch';
+import { failure, type Outcome } from './dispatch';
 
 /** Turns an Outcome back into a value, or throws the PostdeskError it carries. */
 export function unwrap<T>(outcome: Outcome<T>): T {
@@ -39,4 +39,14 @@ export function apiFromCalls<Api>(
     };
   }
   return api as Api;
+}
+
+/** The Outcome of an HTTP failure: refusals of the host are `forbidden`, anything else `transport`. */
+export function httpFailure(status: number, text: string): Outcome {
+  const detail = text.trim().slice(0, 200);
+  if (status === 401 || status === 403 || status === 421) {
+    return failure('forbidden', detail || `The Postdesk host refused the call (${status}).`);
+  }
+  if (status === 413) return failure('invalid-argument', detail || 'The request is too large.');
+  return failure('transport', `The Postdesk host answered ${status}${detail ? `: ${detail}` : '.'}`);
 }

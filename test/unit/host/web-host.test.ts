@@ -194,10 +194,13 @@ describe('web host', () => {
       await liveHost.close();
       await live.close();
     });
+    let connected: () => void = () => undefined;
+    const opened = new Promise<void>((resolve) => (connected = resolve));
     const stream = new Promise<string>((resolve) => {
       http.get(
         { host: '127.0.0.1', port: liveHost.port, path: `/api/events?token=${liveHost.token}` },
         (res) => {
+          connected();
           expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
           let body = '';
           res.on('data', (chunk: Buffer) => {
@@ -210,7 +213,8 @@ describe('web host', () => {
         },
       );
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The stream is open (its headers came back) and the watcher is watching: no sleep needed.
+    await Promise.all([opened, live.session().ready()]);
     await writeFile(path.join(site, 'content/posts/new-outside.md'), '---\ntitle: Outside\n---\n');
     const text = await stream;
     expect(text).toContain('"id":"content/posts/new-outside.md"');

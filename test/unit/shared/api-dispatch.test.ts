@@ -48,6 +48,7 @@ function handlers(): Handlers {
     dropBackup: async () => ({ dropped: false }),
     listBackups: async () => [],
     confirmClose: async () => null,
+    listDiagnostics: async () => ({ entries: [], logFile: null }),
     ...postOperationStubs(),
   };
 }

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/api';
 import { errorCodes, isPostdeskError } from '../../../shared/errors';
 import { sendEvent } from '../../../electron/host/ipc-host';
-import { httpFailure } from '../../../renderer/api/http-api';
+import { httpFailure } from '../../../shared/contract/client';
 
 describe('contract v2', () => {
   it('carries results and event payloads in types only: no row holds undefined', () => {

@@ -6,10 +6,10 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import type { CloseReason, MenuCommand } from '../shared/api';
-import { eventChannel } from '../shared/ipc-channels';
 import { appScheme, assetScheme, isExternalUrlAllowed, serveAppRequest } from './app-protocol';
 import { parseCommandLine } from './command-line';
-import { forwardEvents, registerIpcHost } from './host/ipc-host';
+import { createDesktopHandlers } from './host/desktop-handlers';
+import { forwardEvents, registerIpcHost, sendEvent } from './host/ipc-host';
 import { createLibrary } from './library/library-service';
 import { ensureSampleSite } from './library/sample-site';
 import { assetHeaders } from './library/site-assets';
@@ -55,20 +55,24 @@ let quitRequested = false;
 
 const guard = createCloseGuard((requestId, reason: CloseReason) => {
   if (!mainWindow || mainWindow.isDestroyed() || !rendererAlive) return false;
-  mainWindow.webContents.send(eventChannel('closeRequested'), { requestId, reason });
+  sendEvent(mainWindow.webContents, 'closeRequested', { requestId, reason });
   return true;
 });
 const library = createLibrary({
   backupDir: path.join(userData, 'backups'),
-  onCloseAnswer: (requestId, proceed) => guard.answer(requestId, proceed),
+  diagnosticsDir: path.join(userData, 'diagnostics'),
   trashItem: (file) => shell.trashItem(file),
+  canReveal: true,
+});
+const desktopHandlers = createDesktopHandlers(library, {
   revealItem: (file) => shell.showItemInFolder(file),
+  onCloseAnswer: (requestId, proceed) => guard.answer(requestId, proceed),
 });
 const recent = new RecentSites(userData);
 
 function sendCommand(command: MenuCommand): void {
   if (mainWindow && !mainWindow.isDestroyed()) {
-    mainWindow.webContents.send(eventChannel('menuCommand'), { command });
+    sendEvent(mainWindow.webContents, 'menuCommand', { command });
   }
 }
 
@@ -160,7 +164,7 @@ async function start(): Promise<void> {
       return new Response('Not found', { status: 404 });
     }
   });
-  registerIpcHost(ipcMain, library, isTrustedSender);
+  registerIpcHost(ipcMain, library, isTrustedSender, desktopHandlers);
   await recent.load();
   const site =
     siteFromArgv(process.argv, process.cwd(), app.getAppPath()) ??

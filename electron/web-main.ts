@@ -18,8 +18,10 @@ async function main(): Promise<void> {
       options.userDataDir ?? defaultUserDataDir(),
       path.join(here, '..', 'sample-site'),
     ));
+  const userData = options.userDataDir ?? defaultUserDataDir();
   const library = createLibrary({
-    backupDir: path.join(options.userDataDir ?? defaultUserDataDir(), 'backups'),
+    backupDir: path.join(userData, 'backups'),
+    diagnosticsDir: path.join(userData, 'diagnostics'),
   });
   await library.handlers.openSite({ path: site });
   const host = await startWebHost({

@@ -21,6 +21,7 @@ import { ChangesPanel } from './features/changes/changes-panel';
 import { GitStatusLine } from './features/changes/git-status-line';
 import { watchGit } from './features/changes/git-store';
 import { useStore } from './state/create-store';
+import { PostdeskProblems } from './features/diagnostics/postdesk-problems';
 import { useAppCommands, switchToPost } from './features/commands/use-app-commands';
 import { commandRegistry } from './features/commands/command-registry';
 import { UnsavedPrompt } from './features/commands/unsaved-prompt';
@@ -82,7 +83,7 @@ export function App({ client }: { client: PostdeskClient }) {
     if (!libraryStore.get().posts.some((post) => post.id === id)) closeDocumentTab(id);
   }, [api]);
   const closeTab = useCallback((id: string) => void closeDocument(api, id), [api]);
-  useAppCommands(api, refreshAfterSave);
+  useAppCommands(api, client.capabilities, refreshAfterSave);
   useEffect(() => scheduleBackups(api), [api]);
   const tabViews = useMemo(() => new Map<string, TabView>(), []);
   useEffect(() => rememberTabViews(tabViews), [tabViews]);
@@ -219,6 +220,7 @@ export function App({ client }: { client: PostdeskClient }) {
       <TaxonomyView api={api} />
       <UnsavedPrompt />
       <RecoveryDialog api={api} siteRoot={site?.root ?? null} />
+      <PostdeskProblems api={api} capabilities={client.capabilities} />
     </div>
   );
 }

@@ -10,6 +10,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     globalSetup: ['test/unit/build-workers.ts'],
+    // A `.only` fails the run, in CI or not; no retries.
+    allowOnly: false,
+    retry: 0,
     reporters: ['default', 'json'],
     outputFile: { json: 'out/test-results/unit.json' },
     projects: [

@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Handlers } from '../../shared/api';
 import { PostdeskError } from '../../shared/errors';
 import type { Library } from '../library/library-service';
 
@@ -9,7 +8,7 @@ import type { Library } from '../library/library-service';
  * path opens only a folder the app itself opened before (chosen in the native dialog, given on the
  * command line, or the folder the browser-mode host was started with), never any path a page names.
  */
-export function hostHandlers(library: Library): Handlers {
+export function hostHandlers(library: Library): Library['handlers'] {
   return {
     ...library.handlers,
     async openSite({ path: folder }) {

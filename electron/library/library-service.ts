@@ -1,35 +1,42 @@
 import { promises as fs, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import type { EventName, EventPayload, Handlers, PostChangeKind, SiteInfo } from '../../shared/api';
+import type { EventName, EventPayload, LibraryHandlers, PostChangeKind, SiteInfo } from '../../shared/api';
 import { PostdeskError } from '../../shared/errors';
 import { createGitHandlers } from './git/git-handlers';
+import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
+import { DiagnosticsLog } from './diagnostics/diagnostics-log';
 import { imageCatalogOf } from './images/image-catalog';
 import { importImage } from './images/import-image';
 import { BackupStore } from './backup-store';
 import { checkAssetId, checkPostId } from './contract-scope';
 import { readSiteAsset, type SiteAsset } from './site-assets';
 import { checkSiteFiles, readPreviewSettings } from './site-files';
-import { defaultScanLimits, isBundleIndexName, isPostFileName, PostIndex } from './post-index';
+import { defaultScanLimits, isBundleIndexName, isPostFileName } from './post-index';
 import { listingRules } from './post-rules';
 import { createPost, duplicatePost, postTarget, renamePost } from './post-operations';
-import { PostProblems, type PostProblemsOptions } from './post-problems';
-import { PostStore } from './post-store';
+import type { PostProblemsOptions } from './post-problems';
 import { listTrash, moveToTrash, restoreFromTrash } from './post-trash';
 import { detectSite } from './site-detect';
 import { readSiteSchema } from './site-schema';
 import { isInside, resolveExisting, resolveForWrite, toId } from './site-paths';
 import { createSearchHandlers } from './search/search-handlers';
 import { createSitePreview } from './site-preview/site-preview-service';
+import { SiteSession } from './site-session';
 
 /** Something that wants the contract's events. */
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 /** The library as both hosts see it: the contract's handlers, its events, and a way to stop. */
 export interface Library {
-  handlers: Handlers;
+  /** Every method but the desktop-only ones, which the IPC host composes (electron/host/desktop-handlers.ts). */
+  handlers: LibraryHandlers;
+  /** The absolute real path of existing site-relative file `id` in the open site (refused outside it). */
+  locate(id: string): Promise<string>;
   /** Adds an events listener; the returned function removes it. */
   subscribe(listener: EventListener): () => void;
+  /** The open site's session (its `ready()` says when the background start is done); throws no-site. */
+  session(): SiteSession;
   /** Reads an image, stylesheet or font of the open site for the preview (not a contract method: hosts serve it as a URL). */
   readAsset(id: string): Promise<SiteAsset>;
   /** Stops watching files; pending calls may still finish. */
@@ -38,16 +45,7 @@ export interface Library {
   openedFolders(): ReadonlySet<string>;
 }
 
-interface OpenSite {
-  info: SiteInfo;
-  index: PostIndex;
-  store: PostStore;
-  watcher: FSWatcher | null;
-  /** The background checks of the posts (the list's problem badges). */
-  problems: PostProblems;
-  /** True once the first full problems pass was started. */
-  checking: boolean;
-}
+type OpenSite = SiteSession;
 
 /** Options of a library instance. */
 export interface LibraryOptions {
@@ -58,12 +56,12 @@ export interface LibraryOptions {
    * (Electron's shell.trashItem). Without it deleted posts go to the site's `.postdesk-trash/`.
    */
   trashItem?: (absolutePath: string) => Promise<void>;
-  /** Shows a file in the platform's file manager (Electron's shell.showItemInFolder); absent in browser mode. */
-  revealItem?: (absolutePath: string) => void | Promise<void>;
+  /** True when the host can show a file in the platform's file manager (the desktop host). */
+  canReveal?: boolean;
+  /** Folder of the diagnostics log of background failures (in the user-data folder); none: memory only. */
+  diagnosticsDir?: string;
   /** Folder for crash-recovery backups of unsaved buffers (in the user-data folder); none: backups are off. */
   backupDir?: string;
-  /** The desktop shell's answers: whether unsaved work may be left (`confirmClose`). */
-  onCloseAnswer?: (requestId: number, proceed: boolean) => void;
   /** How the background problems pass runs (worker threads, per-post budget). */
   problems?: PostProblemsOptions;
 }
@@ -82,8 +80,18 @@ export function createLibrary(options: LibraryOptions = {}): Library {
   );
 
   const emit: EventListener = (event, payload) => {
-    for (const listener of listeners) listener(event, payload);
+    for (const listener of listeners) {
+      try {
+        listener(event, payload);
+      } catch (error) {
+        if (event !== 'diagnostics') diagnostics.record(`emit.${event}`, null, error);
+      }
+    }
   };
+  const diagnostics = new DiagnosticsLog({
+    dir: options.diagnosticsDir ?? null,
+    onEntry: (entry) => emit('diagnostics', { entry }),
+  });
 
   function site(): OpenSite {
     if (!current) throw new PostdeskError('no-site', 'No site is open.');
@@ -93,45 +101,44 @@ export function createLibrary(options: LibraryOptions = {}): Library {
   async function open(folder: string): Promise<SiteInfo> {
     const info = await detectSite(folder, {
       trash: options.trashItem ? 'system' : 'folder',
-      canReveal: options.revealItem !== undefined,
+      canReveal: options.canReveal === true,
     });
-    opened.add(info.root);
-    const next: OpenSite = {
+    const next: OpenSite = new SiteSession(
       info,
-      index: new PostIndex(info),
-      store: new PostStore(info.root),
-      watcher: null,
-      problems: new PostProblems(
-        info,
-        (problems) => {
-          if (current === next) emit('postProblems', { problems });
-        },
-        options.problems,
-      ),
-      checking: false,
-    };
+      diagnostics,
+      (problems) => {
+        if (current === next) emit('postProblems', { problems });
+      },
+      options.problems,
+    );
+    opened.add(info.root);
     const previous = current;
     current = next;
-    previous?.problems.stop();
     if (previous) void sitePreview.stop();
-    await closeWatcher(previous?.watcher);
+    await previous?.close();
     emit('siteOpened', { site: info });
     if (options.watch !== false) {
       // Index first, then watch: the watcher's own scan of a large site would slow the first list.
       void next.index
         .refresh((progress) => emit('indexProgress', progress))
-        .catch(() => [])
+        .catch((error: unknown) => {
+          next.report('index.refresh', null, error);
+          return [];
+        })
         .then((posts) => {
           if (current !== next) return;
           addNotices(next.info, next.index.notices());
           next.watcher = watchSite(next, emit);
           startChecks(next, posts);
         });
+    } else {
+      next.started();
     }
     return info;
   }
 
-  const handlers: Handlers = {
+  const handlers: LibraryHandlers = {
+    ...diagnosticsHandlers(diagnostics),
     ...sitePreview.handlers,
     async openSite({ path: folder }) {
       if (folder !== undefined) return open(folder);
@@ -163,9 +170,8 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       await checkPostId(info, id);
       const result = await store.save(id, text, baseRevision, force === true);
       await index.summaryOf(id);
-      void site()
-        .problems.recheck(id)
-        .catch(() => undefined);
+      const open = site();
+      void open.problems.recheck(id).catch((error: unknown) => open.report('problems.recheck', id, error));
       return result;
     },
     async checkSiteFiles({ ids }) {
@@ -208,10 +214,6 @@ export function createLibrary(options: LibraryOptions = {}): Library {
             .catch(() => null),
         })),
       );
-    },
-    async confirmClose({ requestId, proceed }) {
-      options.onCloseAnswer?.(requestId, proceed);
-      return null;
     },
     async createPost(request) {
       return createPost(site(), request);
@@ -260,18 +262,6 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       if (!summary) throw new PostdeskError('internal', `${id} was restored but cannot be read.`);
       return summary;
     },
-    async revealPost({ id }) {
-      const open = site();
-      if (!options.revealItem) {
-        throw new PostdeskError(
-          'invalid-argument',
-          'Showing a file in its folder is only available in the desktop app.',
-        );
-      }
-      await checkPostId(open.info, id);
-      await options.revealItem(await resolveExisting(open.info.root, id));
-      return null;
-    },
     ...createGitHandlers({
       site: () => site().info,
       emit,
@@ -282,6 +272,12 @@ export function createLibrary(options: LibraryOptions = {}): Library {
 
   return {
     handlers,
+    session: site,
+    async locate(id) {
+      const { info } = site();
+      await checkPostId(info, id);
+      return resolveExisting(info.root, id);
+    },
     async readAsset(id) {
       const { info } = site();
       await checkAssetId(info, id);
@@ -295,10 +291,10 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     async close() {
       const closing = current;
       current = null;
-      closing?.problems.stop();
-      await sitePreview.stop();
       listeners.clear();
-      await closeWatcher(closing?.watcher);
+      await sitePreview.stop();
+      await closing?.close();
+      await diagnostics.flush();
     },
   };
 }
@@ -307,7 +303,9 @@ export function createLibrary(options: LibraryOptions = {}): Library {
 function startChecks(site: OpenSite, posts: readonly { id: string }[]): void {
   if (site.checking) return;
   site.checking = true;
-  void site.problems.pass(posts.map((post) => post.id)).catch(() => undefined);
+  void site.problems
+    .pass(posts.map((post) => post.id))
+    .catch((error: unknown) => site.report('problems.pass', null, error));
 }
 
 /** Tells the window about posts rewritten by a git operation (pull, discard, resolve): the index and open tabs follow. */
@@ -375,7 +373,9 @@ function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
     await site.problems.recheck(id);
   };
   const safely = (kind: PostChangeKind) => (file: string) => {
-    report(kind, file).catch(() => undefined);
+    report(kind, file).catch((error: unknown) =>
+      site.report(`watch.${kind}`, toId(site.info.root, file), error),
+    );
   };
   watcher.on('add', safely('added'));
   watcher.on('change', safely('changed'));
@@ -388,6 +388,7 @@ function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
     }
   });
   watcher.on('error', (error) => {
+    site.report('watch', null, error);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EMFILE' || code === 'ENOSPC' || code === 'ELOOP') {
       addNotices(site.info, [`Some folders cannot be watched for outside changes (${code}).`]);
@@ -405,25 +406,19 @@ function watchSite(site: OpenSite, emit: EventListener): FSWatcher {
           const old = before.get(summary.id);
           if (old !== summary) {
             emit('postChanged', { id: summary.id, kind: old ? 'changed' : 'added', summary });
-            void site.problems.recheck(summary.id).catch(() => undefined);
+            void site.problems
+              .recheck(summary.id)
+              .catch((error: unknown) => site.report('problems.recheck', summary.id, error));
           }
         }
         for (const id of before.keys()) {
           if (!seen.has(id)) emit('postChanged', { id, kind: 'removed', summary: null });
         }
       })
-      .catch(() => undefined);
+      .catch((error: unknown) => site.report('watch.catch-up', null, error))
+      .finally(() => site.started());
   });
   return watcher;
-}
-
-/** Closes a watcher so that nothing it raises afterwards (an ELOOP of a scan still running) can crash the host. */
-async function closeWatcher(watcher: FSWatcher | null | undefined): Promise<void> {
-  if (!watcher) return;
-  const closing = watcher.close();
-  // close() removes every listener: an error emitted after it would be thrown by the emitter.
-  watcher.on('error', () => undefined);
-  await closing.catch(() => undefined);
 }
 
 /** True when `folder` exists and its real path lies inside the site (a linked content folder leading out is not watched). */

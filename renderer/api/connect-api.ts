@@ -1,4 +1,10 @@
-import { apiFromOutcomes, type PostdeskApi, type PostdeskBridge } from '../../shared/api';
+import {
+  apiFromOutcomes,
+  hostCapabilities,
+  type HostCapabilities,
+  type PostdeskApi,
+  type PostdeskBridge,
+} from '../../shared/api';
 import { assetExpiry, assetSignature } from '../../shared/asset-signature';
 import { createHttpApi } from './http-api';
 
@@ -12,6 +18,8 @@ declare global {
 /** The renderer's way to the host: the contract, and the URL of a site file for the preview. */
 export interface PostdeskClient {
   api: PostdeskApi;
+  /** What the host carrying the contract can do (declared in the contract, not sniffed). */
+  capabilities: HostCapabilities;
   /** The URL that loads site-relative file `id` (an image, stylesheet or font) from the host. */
   assetUrl(id: string): string;
 }
@@ -34,6 +42,7 @@ export function connectApi(): PostdeskClient {
   if (bridge) {
     return {
       api: apiFromOutcomes((name, args) => (bridge[name] as (a: unknown) => Promise<never>)(args), bridge.on),
+      capabilities: hostCapabilities.desktop,
       assetUrl: (id) => `postdesk-asset://site/${encodeId(id)}`,
     };
   }
@@ -49,6 +58,7 @@ export function connectApi(): PostdeskClient {
   const origin = window.location.origin;
   return {
     api: createHttpApi(origin, token),
+    capabilities: hostCapabilities.browser,
     assetUrl: (id) => {
       const expiry = assetExpiry(Date.now());
       return `${origin}/asset/${encodeId(id)}?exp=${expiry}&sig=${assetSignature(token, id, expiry)}`;

@@ -1,5 +1,7 @@
+import { httpFailure } from '../../shared/contract/client';
 import {
   apiFromOutcomes,
+  failure,
   isEventName,
   type EventName,
   type Outcome,
@@ -77,17 +79,24 @@ export function createHttpApi(baseUrl: string, token: string): PostdeskApi {
   };
 
   const call = async (name: string, args: unknown): Promise<Outcome> => {
-    const response = await fetch(`${baseUrl}/api/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-postdesk-token': token },
-      body: JSON.stringify(args ?? {}),
-    });
-    // A refused body (413 too large, 503 busy) still answers an Outcome with a message for the user.
-    if ((response.headers.get('content-type') ?? '').startsWith('application/json')) {
-      return (await response.json()) as Outcome;
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}/api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-postdesk-token': token },
+        body: JSON.stringify(args ?? {}),
+      });
+    } catch (error) {
+      return failure('transport', `Postdesk could not reach its host: ${String(error)}`);
     }
-    if (!response.ok) throw new Error(`The Postdesk host answered ${response.status}.`);
-    return (await response.json()) as Outcome;
+    // A refused body (413 too large, 503 busy) still answers an Outcome with a message for the user.
+    const json = (response.headers.get('content-type') ?? '').startsWith('application/json');
+    if (!response.ok && !json) return httpFailure(response.status, await response.text().catch(() => ''));
+    try {
+      return (await response.json()) as Outcome;
+    } catch {
+      return failure('transport', 'The Postdesk host answered something that is not JSON.');
+    }
   };
 
   return apiFromOutcomes(call, on);

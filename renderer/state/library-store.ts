@@ -11,6 +11,7 @@ import {
   queryStorageKey,
   type PostQuery,
 } from '../features/library/post-query';
+import { batchEvents } from './batch-events';
 import { createStore } from './create-store';
 
 /** The open site, its posts as the index lists them, and the list's search, sort and filters. */
@@ -108,17 +109,9 @@ export function applyPostChange(event: PostChangedEvent): boolean {
  * could not be applied and the list must be listed again.
  */
 export function createPostChangeQueue(onStale: () => void, delayMs = 50): (event: PostChangedEvent) => void {
-  let pending: PostChangedEvent[] = [];
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  return (event) => {
-    pending.push(event);
-    timer ??= setTimeout(() => {
-      const events = pending;
-      pending = [];
-      timer = null;
-      if (!applyPostChanges(events)) onStale();
-    }, delayMs);
-  };
+  return batchEvents((events: PostChangedEvent[]) => {
+    if (!applyPostChanges(events)) onStale();
+  }, delayMs);
 }
 
 /** The latest problem counts the library published, by post id (kept across re-listings). */
@@ -159,17 +152,8 @@ export function applyProblemCounts(batches: readonly (readonly PostProblemCount[
 function listenForProblems(api: PostdeskApi, delayMs = 50): void {
   if (listening.has(api)) return;
   listening.add(api);
-  let pending: PostProblemCount[][] = [];
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  api.on('postProblems', (event) => {
-    pending.push(event.problems);
-    timer ??= setTimeout(() => {
-      const batches = pending;
-      pending = [];
-      timer = null;
-      applyProblemCounts(batches);
-    }, delayMs);
-  });
+  const queue = batchEvents(applyProblemCounts, delayMs);
+  api.on('postProblems', (event) => queue(event.problems));
 }
 
 /** Changes some of the list's choices and remembers them for this site. */

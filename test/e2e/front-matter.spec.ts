@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
+import { requiredTool } from '../support/required-tool';
 import { expect, test } from './support/app-fixture';
 
 const saveKey = process.platform === 'darwin' ? 'Meta+S' : 'Control+S';
@@ -77,10 +77,7 @@ test('one field of a commented YAML, a TOML and a JSON post edited through the f
     jsonBefore.replace('"date": "2024-05-01"', '"date": "2024-05-09"'),
   );
 
-  if (!existsSync(hugo)) {
-    console.log(`[front-matter.spec] ${hugo} is not installed: the Hugo check is skipped.`);
-    return;
-  }
+  if (!requiredTool(hugo, "the front-matter spec's Hugo check")) return;
   const listed = await hugoList(site);
   expect(listed.get('content/posts/commented-yaml.md')?.title).toBe('Edited: the YAML post');
   expect(listed.get('content/posts/toml-post.md')?.draft).toBe('false');

@@ -25,24 +25,43 @@ const corpus = JSON.parse(
 ) as { payloads: Payload[] };
 const groups = [...new Set(corpus.payloads.map((payload) => payload.group))];
 
-/** A local HTTP server every payload URL points at: any request it gets is a failure. */
+/**
+ * A local HTTP server every payload URL points at: any request it gets is a failure. It also serves
+ * `/control`, every raw HTML payload in a plain unsandboxed page (the positive control proving the
+ * detectors can fire); requests for the control page itself are not hits.
+ */
 interface Canary {
   base: string;
   hits: string[];
   close(): Promise<void>;
 }
 
+/** The control page: the raw (unsanitised) HTML payloads, as a careless app would show them. */
+function controlPage(base: string): string {
+  const bodies = corpus.payloads
+    .filter((payload) => payload.group !== 'markdown')
+    .map((payload) => payload.body.replaceAll('{{CANARY}}', base));
+  return `<!doctype html><html><body>${bodies.join('\n')}</body></html>`;
+}
+
 async function startCanary(): Promise<Canary> {
   const hits: string[] = [];
+  let base = '';
   const server = http.createServer((request, response) => {
+    if (request.url === '/control') {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(controlPage(base));
+      return;
+    }
     hits.push(`${request.method} ${request.url}`);
     response.writeHead(200, { 'content-type': 'text/html' });
     response.end('<script>top.__pwned = "canary"; alert("canary")</script>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
   return {
-    base: `http://127.0.0.1:${port}`,
+    base,
     hits,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -108,6 +127,29 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await canary.close();
+});
+
+test('positive control: the same payloads on an unsandboxed page set the markers, reach the canary and open dialogs', async ({
+  page,
+}) => {
+  canary.hits.length = 0;
+  const control = await page.context().newPage();
+  const dialogs: string[] = [];
+  control.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  try {
+    await control.goto(`${canary.base}/control`);
+    await expect.poll(() => canary.hits.length, 'requests that reached the canary').toBeGreaterThan(0);
+    await expect
+      .poll(() => control.evaluate(() => window.__pwned ?? null), 'a marker set by a script')
+      .not.toBeNull();
+    await expect.poll(() => dialogs.length, 'dialogs opened').toBeGreaterThan(0);
+  } finally {
+    await control.close();
+    canary.hits.length = 0;
+  }
 });
 
 for (const group of groups) {

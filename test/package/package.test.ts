@@ -11,6 +11,7 @@ import path from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requiredTool } from '../support/required-tool';
 
 const root = path.resolve(__dirname, '..', '..');
 const linux = process.platform === 'linux';
@@ -146,10 +147,7 @@ describe('the packaged app', () => {
 
   it.runIf(linux)('names the Linux executable postdesk and packs the tar.gz with the same app', () => {
     expect(existsSync(path.join(unpacked(), 'postdesk'))).toBe(true);
-    if (!existsSync(sevenZip)) {
-      console.log(`[postdesk] package test: no tar.gz, ${sevenZip} is not installed`);
-      return;
-    }
+    if (!requiredTool(sevenZip, "the package test's tar.gz check")) return;
     const tarball = path.join(output, 'postdesk-0.1.0.tar.gz');
     expect(existsSync(tarball)).toBe(true);
     const listing = spawnSync('tar', ['tzf', tarball], { encoding: 'utf8' }).stdout.split('\n');

@@ -3,7 +3,10 @@
 // sources and the renderer's index.html (for its CSP), offline (the check that fetches Electron's
 // release list is excluded), and fails on any finding: Electronegativity itself exits 0 even with
 // findings, so its CSV is read here, one row per finding after the header. Each justified
-// exception is an `eng-disable` comment at the line it concerns.
+// exception is an `eng-disable` comment at the line it concerns. A positive control runs in the same
+// scan: known-bad/insecure-window.js turns every protection off, and the scan must flag it (context
+// isolation, sandbox and web security at least), or the step fails: a scanner that finds nothing
+// because it scanned nothing proves nothing.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -44,6 +47,7 @@ try {
     recursive: true,
     filter: (source) => !source.includes(`${path.sep}sample-site`),
   });
+  cpSync(path.join(here, 'known-bad'), path.join(staging, 'known-bad'), { recursive: true });
   mkdirSync(path.join(staging, 'renderer'));
   cpSync(path.join(root, 'renderer', 'index.html'), path.join(staging, 'renderer', 'index.html'));
   mkdirSync(results, { recursive: true });
@@ -64,11 +68,24 @@ try {
     .split(/\r?\n/)
     .slice(1)
     .filter((line) => line.trim() !== '');
-  for (const row of rows) console.error(`  ${row}`);
+  const control = rows.filter((row) => row.includes('known-bad'));
+  const findings = rows.filter((row) => !row.includes('known-bad'));
+  const expected = ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK'];
+  const missed = expected.filter((check) => !control.some((row) => row.includes(check)));
+  for (const row of findings) console.error(`  ${row}`);
   console.log(
-    `[postdesk] electronegativity ${rows.length === 0 ? 'found nothing' : `found ${rows.length} issue(s)`} in ${seconds} s (Electron ${electronVersion}; CSV in out/test-results/electronegativity.csv)`,
+    `[postdesk] electronegativity ${findings.length === 0 ? 'found nothing' : `found ${findings.length} issue(s)`} in ${seconds} s (Electron ${electronVersion}; CSV in out/test-results/electronegativity.csv)`,
   );
-  process.exit(rows.length === 0 ? 0 : 1);
+  if (missed.length > 0) {
+    console.error(
+      `[postdesk] electronegativity's positive control failed: known-bad/insecure-window.js was not flagged for ${missed.join(', ')}`,
+    );
+  } else {
+    console.log(
+      `[postdesk] electronegativity's positive control: the known-bad window was flagged ${control.length} time(s)`,
+    );
+  }
+  process.exit(findings.length === 0 && missed.length === 0 ? 0 : 1);
 } finally {
   rmSync(staging, { recursive: true, force: true });
 }

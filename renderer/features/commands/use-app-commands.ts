@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { PostdeskApi } from '../../../shared/api';
+import type { HostCapabilities, PostdeskApi } from '../../../shared/api';
 import {
   cycleDocuments,
   documentStore,
@@ -16,8 +16,6 @@ import { openEditorSearch } from './editor-search';
 import { editorSettings, toggleEditorSetting } from '../editor/editor-settings';
 import { closeDocument, confirmLeave } from './leave-document';
 import { togglePane } from './view-store';
-
-const desktopOnly = (): boolean => typeof window !== 'undefined' && window.postdesk !== undefined;
 
 function openPostId(): string {
   const state = documentStore.get();
@@ -45,8 +43,14 @@ function tabKey(event: KeyboardEvent): 'close' | 'next' | 'previous' | null {
  * the main process's `closeRequested` questions, and binds Ctrl+P (quick open) and Ctrl+Shift+P
  * (command palette), and the tab keys (Ctrl+W, Ctrl+Tab, Ctrl+Shift+Tab, Ctrl+PageDown/PageUp).
  */
-export function useAppCommands(api: PostdeskApi, afterSave: () => Promise<void>): void {
+export function useAppCommands(
+  api: PostdeskApi,
+  capabilities: HostCapabilities,
+  afterSave: () => Promise<void>,
+): void {
   useEffect(() => {
+    const canReveal = (): boolean => capabilities.reveal;
+    const nativeWindow = capabilities.nativeWindow;
     const commands: Command[] = [
       {
         id: 'post.new',
@@ -67,7 +71,7 @@ export function useAppCommands(api: PostdeskApi, afterSave: () => Promise<void>)
         id: 'post.reveal',
         title: 'Reveal in Folder',
         keys: 'Shift+Alt+R',
-        available: desktopOnly,
+        available: canReveal,
         run: async () => {
           await api.revealPost({ id: openPostId() });
         },
@@ -130,7 +134,7 @@ export function useAppCommands(api: PostdeskApi, afterSave: () => Promise<void>)
     const onTabKey = (event: KeyboardEvent): void => {
       const action = tabKey(event);
       // On the desktop the native menu's accelerator runs Close Post; the page handles it in the browser.
-      if (action === null || (action === 'close' && desktopOnly())) return;
+      if (action === null || (action === 'close' && nativeWindow)) return;
       event.preventDefault();
       event.stopPropagation();
       if (action === 'close') void commandRegistry.run('post.close');
@@ -141,7 +145,7 @@ export function useAppCommands(api: PostdeskApi, afterSave: () => Promise<void>)
     const onUnload = (event: BeforeUnloadEvent): void => {
       if (openDocuments().some(isDirty)) event.preventDefault();
     };
-    if (!desktopOnly()) window.addEventListener('beforeunload', onUnload);
+    if (!nativeWindow) window.addEventListener('beforeunload', onUnload);
     return () => {
       window.removeEventListener('beforeunload', onUnload);
       unregister();
@@ -150,5 +154,5 @@ export function useAppCommands(api: PostdeskApi, afterSave: () => Promise<void>)
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('keydown', onTabKey, true);
     };
-  }, [api, afterSave]);
+  }, [api, capabilities, afterSave]);
 }

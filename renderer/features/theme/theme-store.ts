@@ -17,16 +17,21 @@ function readPreference(): ThemePreference {
 /** The theme preference, read from and saved to this window's storage. */
 export const themePreference = createStore<ThemePreference>(readPreference());
 
-/** Chooses a theme and remembers it. */
+/** Chooses a theme (remembered by the subscriber below). */
 export function setThemePreference(preference: ThemePreference): void {
   themePreference.set(preference);
+}
+
+// Persistence by a subscriber: whatever sets the preference, the choice is saved.
+themePreference.subscribe(() => {
+  const preference = themePreference.get();
   try {
     if (preference === 'system') localStorage.removeItem(storageKey);
     else localStorage.setItem(storageKey, preference);
   } catch {
     // Storage may be unavailable; the choice still holds for this session.
   }
-}
+});
 
 /** The theme to show for a preference, given whether the OS prefers dark. */
 export function resolveTheme(preference: ThemePreference, osPrefersDark: boolean): 'light' | 'dark' {

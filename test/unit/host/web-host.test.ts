@@ -218,6 +218,8 @@ describe('web host', () => {
       await liveHost.close();
       await live.close();
     });
+    let connected: () => void = () => undefined;
+    const opened = new Promise<void>((resolve) => (connected = resolve));
     const stream = new Promise<string>((resolve) => {
       http.get(
         {
@@ -227,6 +229,7 @@ describe('web host', () => {
           headers: { 'x-postdesk-token': liveHost.token },
         },
         (res) => {
+          connected();
           expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
           let body = '';
           res.on('data', (chunk: Buffer) => {
@@ -239,7 +242,8 @@ describe('web host', () => {
         },
       );
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The stream is open (its headers came back) and the watcher is watching: no sleep needed.
+    await Promise.all([opened, live.session().ready()]);
     await writeFile(path.join(site, 'content/posts/new-outside.md'), '---\ntitle: Outside\n---\n');
     const text = await stream;
     expect(text).toContain('"id":"content/posts/new-outside.md"');

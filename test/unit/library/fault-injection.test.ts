@@ -40,16 +40,36 @@ async function makeSite(name: string, text: string): Promise<{ root: string; fil
 
 const tempFilesIn = async (dir: string) => (await readdir(dir)).filter(isPostdeskTempFile);
 
-/** Starts the save loop and SIGKILLs it `delayMs` after it said it is running; resolves once it is gone. */
-function killSaveLoop(root: string, delayMs: number): Promise<void> {
+/**
+ * Starts the save loop (`loop`, or the non-atomic control `naive-loop`) and SIGKILLs it `delayMs`
+ * after it said it is running; resolves once it is gone, with whether the kill landed inside a write
+ * (the child's last marker was `start`).
+ */
+function killSaveLoop(root: string, delayMs: number, mode = 'loop'): Promise<{ insideWrite: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childScript, 'loop', root, 'content/post.md'], {
+    const child = spawn(process.execPath, [childScript, mode, root, 'content/post.md'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    let output = '';
     child.once('error', reject);
-    child.once('exit', () => resolve());
-    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), delayMs));
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      if (output === '') setTimeout(() => child.kill('SIGKILL'), delayMs);
+      output += chunk;
+    });
+    child.once('close', () => {
+      const markers = output.split('\n').filter((line) => line === 'start' || line === 'end');
+      resolve({ insideWrite: markers.at(-1) === 'start' });
+    });
   });
+}
+
+/** A seeded generator of kill delays, so a run can be repeated. */
+function delays(seed: number): () => number {
+  return () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return Math.floor((seed / 2 ** 31) * 25);
+  };
 }
 
 describe('fault injection', () => {
@@ -57,14 +77,11 @@ describe('fault injection', () => {
     const [oldText, newText] = faultTexts;
     const { root, file } = await makeSite('kill-site', oldText);
     const store = new PostStore(root);
-    let seed = 20261127;
-    const random = (): number => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
-    const seen = { old: 0, new: 0, strayTemps: 0 };
+    const delay = delays(20261127);
+    const seen = { old: 0, new: 0, strayTemps: 0, insideWrite: 0 };
     for (let round = 0; round < kills; round++) {
-      await killSaveLoop(root, Math.floor(random() * 25));
+      const kill = await killSaveLoop(root, delay());
+      if (kill.insideWrite) seen.insideWrite++;
       const text = await readFile(file, 'utf8');
       expect(text === oldText || text === newText, `round ${round}: the post is whole`).toBe(true);
       if (text === oldText) seen.old++;
@@ -76,10 +93,31 @@ describe('fault injection', () => {
     }
     console.log(
       `fault injection: ${kills} SIGKILLs; the post was the old version ${seen.old} times and the new ` +
-        `${seen.new} times, never torn; ${seen.strayTemps} stray temp files found and removed on the next open`,
+        `${seen.new} times, never torn; ${seen.insideWrite} kills landed inside a save; ` +
+        `${seen.strayTemps} stray temp files found and removed on the next open`,
     );
     expect(seen.old + seen.new).toBe(kills);
+    // The test proves something only if it saw both versions and killed saves mid-write.
+    expect(seen.old, 'some kills left the old version').toBeGreaterThan(0);
+    expect(seen.new, 'some kills left the new version').toBeGreaterThan(0);
+    expect(seen.insideWrite, 'some kills landed inside the write window').toBeGreaterThan(0);
   }, 300_000);
+
+  it('positive control: the same kills tear a non-atomic writer (so the test above can fail)', async () => {
+    const [oldText, newText] = faultTexts;
+    const { file, root } = await makeSite('naive-site', oldText);
+    const delay = delays(20261202);
+    let torn = 0;
+    let rounds = 0;
+    while (torn === 0 && rounds < 100) {
+      rounds++;
+      await killSaveLoop(root, delay(), 'naive-loop');
+      const text = await readFile(file, 'utf8');
+      if (text !== oldText && text !== newText) torn++;
+    }
+    console.log(`fault injection control: the non-atomic writer tore after ${rounds} SIGKILLs`);
+    expect(torn, 'a non-atomic writer must tear under SIGKILL').toBe(1);
+  }, 120_000);
 
   it('a full disk (ENOSPC) mid-write, injected through the fs layer, leaves the original and answers io', async () => {
     const original = '---\ntitle: Keep me\n---\nBody\n';

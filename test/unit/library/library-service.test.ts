@@ -53,7 +53,7 @@ describe('library', () => {
     library.subscribe((event, payload) => {
       if (event === 'postChanged') events.push(payload as PostChangedEvent);
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await library.session().ready();
     const id = 'content/posts/second-post.md';
     const post = await library.handlers.readPost({ id });
     await library.handlers.savePost({ id, text: `${post.text}\nmine\n`, baseRevision: post.revision });

@@ -3,8 +3,17 @@ import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Outcome } from '../../../shared/api';
+import { z } from 'zod';
+import {
+  desktopOnlyMethods,
+  methodNames,
+  methods,
+  SitePath,
+  type MethodName,
+  type Outcome,
+} from '../../../shared/api';
 import { methodChannel } from '../../../shared/ipc-channels';
+import { createDesktopHandlers } from '../../../electron/host/desktop-handlers';
 import { registerIpcHost } from '../../../electron/host/ipc-host';
 import { startWebHost, type WebHost } from '../../../electron/host/web-host';
 import { createLibrary, type Library } from '../../../electron/library/library-service';
@@ -13,11 +22,15 @@ import { copyFixtureSite, tempDir } from '../../support/temp-site';
 /**
  * Every refused path, driven through both hosts: the browser-mode HTTP host (POST /api/<method>)
  * and the IPC host as Electron runs it (registerIpcHost on an ipcMain stand-in, a trusted sender).
+ * The methods attacked are derived from the contract table: every argument whose schema is
+ * `SitePath` (or optional, or a list of them) is a path, so a new path-taking method is attacked
+ * the day it is added (and this test fails if it cannot build its other arguments).
  */
 let site: string;
 let library: Library;
 let host: WebHost;
 const cleanups: Array<() => Promise<void>> = [];
+const revealed: string[] = [];
 const ipcHandlers = new Map<string, (event: IpcMainInvokeEvent, args: unknown) => Promise<Outcome>>();
 
 beforeAll(async () => {
@@ -34,7 +47,7 @@ beforeAll(async () => {
   const renderer = await tempDir();
   cleanups.push(renderer.cleanup);
   await writeFile(path.join(renderer.dir, 'index.html'), '<!doctype html>');
-  library = createLibrary({ watch: false });
+  library = createLibrary({ watch: false, canReveal: true });
   await library.handlers.openSite({ path: site });
   host = await startWebHost({ library, rendererDir: renderer.dir });
   const ipcMain = {
@@ -42,7 +55,12 @@ beforeAll(async () => {
       ipcHandlers.set(channel, listener),
     removeHandler: (channel: string) => ipcHandlers.delete(channel),
   } as unknown as IpcMain;
-  registerIpcHost(ipcMain, library, (frame) => frame?.url === 'app://postdesk/index.html');
+  registerIpcHost(
+    ipcMain,
+    library,
+    (frame) => frame?.url === 'app://postdesk/index.html',
+    createDesktopHandlers(library, { revealItem: (file) => void revealed.push(file) }),
+  );
 });
 afterAll(async () => {
   await host.close();
@@ -103,21 +121,98 @@ const refusedIds: Array<[string, RegExp]> = [
   ['content/posts/dangling-dir/post.md', /broken link|does not exist/],
 ];
 
-const operations: Array<[string, (id: string) => unknown]> = [
-  ['readPost', (id) => ({ id })],
-  ['savePost', (id) => ({ id, text: 'pwned', baseRevision: null })],
-  ['renamePost', (id) => ({ id, slug: 'renamed' })],
-  ['duplicatePost', (id) => ({ id })],
-  ['deletePost', (id) => ({ id })],
-];
+/** True when a field's schema is a site-relative path: `SitePath`, optional or nullable, or a list of them. */
+function pathKind(schema: z.ZodType): 'one' | 'many' | null {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable)
+    inner = inner.unwrap() as z.ZodType;
+  if (inner === SitePath) return 'one';
+  if (inner instanceof z.ZodArray && inner.element === SitePath) return 'many';
+  return null;
+}
+
+/** Values for the other arguments of path-taking methods, by field name. */
+const onePixelPng =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const sampleValues: Record<string, unknown> = {
+  text: 'pwned',
+  baseRevision: null,
+  slug: 'renamed',
+  fileName: 'pwned.png',
+  data: onePixelPng,
+};
+
+/** The contract's path-taking methods, each with a builder of its arguments around one attacked path. */
+const operations: Array<[MethodName, (id: string) => unknown]> = methodNames.flatMap((name) => {
+  const shape = (methods[name].args as z.ZodObject).shape as Record<string, z.ZodType>;
+  const paths = Object.entries(shape).filter(([, field]) => pathKind(field) !== null);
+  if (paths.length === 0) return [];
+  return [
+    [
+      name,
+      (id: string) =>
+        Object.fromEntries(
+          Object.entries(shape).flatMap(([key, field]): Array<[string, unknown]> => {
+            const kind = pathKind(field);
+            if (kind !== null) return [[key, kind === 'one' ? id : [id]]];
+            if (key in sampleValues) return [[key, sampleValues[key]]];
+            if (field.safeParse(undefined).success) return [];
+            throw new Error(
+              `${name}.${key}: add a sample value to sampleValues in path-safety-hosts.test.ts`,
+            );
+          }),
+        ),
+    ],
+  ];
+});
+
+/** Methods that answer an attacked path without refusing it, and what their harmless answer is. */
+const harmlessAnswers: Partial<Record<MethodName, (value: unknown) => boolean>> = {
+  // Answers which ids exist: an outside file must never be reported as existing.
+  checkSiteFiles: (value) => (value as { existing: string[] }).existing.length === 0,
+  // Backups are keyed by a digest of the id inside the user-data folder (none here): nothing to drop.
+  dropBackup: (value) => (value as { dropped: boolean }).dropped === false,
+};
+
+it('derives the attacked methods from the contract table', () => {
+  const names = operations.map(([name]) => name);
+  expect(names).toEqual(
+    expect.arrayContaining([
+      'readPost',
+      'savePost',
+      'renamePost',
+      'duplicatePost',
+      'deletePost',
+      'checkSiteFiles',
+      'importImage',
+      'backupBuffer',
+      'dropBackup',
+      'revealPost',
+    ]),
+  );
+  for (const [name, args] of operations) {
+    expect(methods[name].args.safeParse(args('content/posts/first-post.md')).success, name).toBe(true);
+  }
+});
 
 describe.each([
   ['the HTTP host', overHttp],
   ['the IPC host', overIpc],
-])('path safety over %s', (_name, call) => {
+])('path safety over %s', (name, call) => {
   it.each(refusedIds)('refuses %j for every operation', async (id, why) => {
     for (const [method, args] of operations) {
       const outcome = await call(method, args(id));
+      if (name === 'the HTTP host' && (desktopOnlyMethods as readonly string[]).includes(method)) {
+        // The browser host has no desktop-only handlers at all: refused before any path is read.
+        expect(outcome, `${method} ${id}`).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+        continue;
+      }
+      const harmless = harmlessAnswers[method];
+      if (harmless) {
+        if (outcome.ok) expect(harmless(outcome.value), `${method} ${id}`).toBe(true);
+        else expect(['path-refused', 'not-found'], `${method} ${id}`).toContain(outcome.error.code);
+        continue;
+      }
       expect(outcome.ok, `${method} ${id}`).toBe(false);
       if (outcome.ok) continue;
       if (id === 'content/posts/dangling-dir/post.md' && method !== 'savePost') {
@@ -150,6 +245,7 @@ describe.each([
 
   it('left everything outside the site untouched', async () => {
     expect(await readFile(`${site}-evil/secret.md`, 'utf8')).toBe('secret');
+    expect(revealed).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { lstat, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createDesktopHandlers } from '../../../electron/host/desktop-handlers';
 import { createLibrary, type Library } from '../../../electron/library/library-service';
 import { setHeaderValue } from '../../../electron/library/header-edit';
 import { expandArchetype } from '../../../electron/library/post-template';
@@ -279,10 +280,11 @@ describe('rename, duplicate, delete, restore', () => {
         trashed.push(file);
         await import('node:fs/promises').then((fs) => fs.rm(file));
       },
-      revealItem: (file) => void revealed.push(file),
+      canReveal: true,
     });
     expect(info).toMatchObject({ trash: 'system', canReveal: true });
-    await h.revealPost({ id: 'content/posts/second-post.md' });
+    const desktop = createDesktopHandlers(library, { revealItem: (file) => void revealed.push(file) });
+    await desktop.revealPost({ id: 'content/posts/second-post.md' });
     expect(revealed).toEqual([path.join(site, 'content/posts/second-post.md')]);
     expect(await h.deletePost({ id: 'content/posts/second-post.md' })).toEqual({
       id: 'content/posts/second-post.md',
@@ -293,9 +295,10 @@ describe('rename, duplicate, delete, restore', () => {
   });
 
   it('says reveal is not available without a host that can', async () => {
-    const { info, h } = await open('hugo-basic');
+    const { info } = await open('hugo-basic');
     expect(info).toMatchObject({ trash: 'folder', canReveal: false });
-    await expect(h.revealPost({ id: 'content/posts/second-post.md' })).rejects.toThrow(
+    const desktop = createDesktopHandlers(library, {});
+    await expect(desktop.revealPost({ id: 'content/posts/second-post.md' })).rejects.toThrow(
       /only available in the desktop app/,
     );
   });

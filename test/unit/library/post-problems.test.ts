@@ -106,7 +106,7 @@ describe('problems through the library', () => {
     await expect.poll(latest, { timeout: 8000 }).toEqual(expected);
     const listed = await library.handlers.listPosts({});
     expect(Object.fromEntries(listed.map((post) => [post.id, post.problems]))).toEqual(expected);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await library.session().ready();
     const file = path.join(site, posts, 'schema-post.md');
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('date: 2024-05-04\n', 'date: 2024-05-04\nsummary: Now it has one.\n'));

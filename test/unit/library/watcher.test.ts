@@ -19,7 +19,7 @@ beforeEach(async () => {
   });
   await library.handlers.openSite({ path: site });
   await library.handlers.listPosts({});
-  await new Promise((resolve) => setTimeout(resolve, 600));
+  await library.session().ready();
 });
 afterEach(async () => {
   await library.close();

@@ -31,7 +31,7 @@ describe('the IPC host', () => {
     for (const name of methodNames) {
       const handler = state.ipcHandlers.get(methodChannel(name))!;
       const refused = await handler({ senderFrame: frame('https://evil.example/') }, {});
-      expect(refused, name).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+      expect(refused, name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       const fromSubframe = await handler({ senderFrame: frame('app://postdesk/index.html', {}) }, {});
       expect(fromSubframe, name).toMatchObject({ ok: false });
     }

@@ -78,6 +78,7 @@ function handlers(): Handlers {
     dropBackup: async () => ({ dropped: false }),
     listBackups: async () => [],
     confirmClose: async () => null,
+    listDiagnostics: async () => ({ entries: [], logFile: null }),
     ...postOperationStubs(),
     ...createGitHandlers({ site: () => ({ root: '/r' }) as never, emit: () => undefined }),
   };

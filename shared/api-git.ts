@@ -4,6 +4,7 @@
  * library owns git (electron/library/git/), the renderer only calls these methods.
  */
 import { z } from 'zod';
+import { returns } from './contract/schemas';
 
 /** How a file differs from HEAD, as the post list and the Changes panel show it. */
 export type GitFileState = 'new' | 'modified' | 'deleted' | 'renamed' | 'conflicted';
@@ -114,7 +115,6 @@ export interface GitProgressEvent {
 }
 
 const maxPath = 4096;
-const returns = <T>(): T => undefined as unknown as T;
 
 /** A repository-relative path as it may cross the bridge; the library accepts only paths git reports. */
 const RepoPath = z

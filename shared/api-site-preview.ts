@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { returns } from './contract/schemas';
 import type { SiteRenderFacts } from './render/shortcodes/template-context';
-
-const returns = <T>(): T => undefined as unknown as T;
 
 /** What the instant preview and the content checks need to know of the open site. */
 export interface PreviewFacts extends SiteRenderFacts {

@@ -34,6 +34,17 @@ export default tseslint.config(
     rules: { 'postdesk/layers': 'error' },
   },
   {
+    // Type-aware rules: a promise is awaited, returned or marked `void` on purpose, and never handed
+    // where a plain value is expected (an async function as an event handler whose result is dropped).
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'test/**/*.ts'],
+    ignores: ['test/fixtures/**', 'test/security/**'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
     files: ['**/*.config.{ts,mts,mjs}', 'eslint.config.mjs', 'test/playwright.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },

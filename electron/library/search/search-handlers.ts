@@ -1,6 +1,5 @@
-import type { EventName, EventPayload, SiteInfo } from '../../../shared/api';
+import type { EventName, EventPayload, Handlers, SiteInfo } from '../../../shared/api';
 import type { searchMethods } from '../../../shared/api-search';
-import type { z } from 'zod';
 import type { PostIndex } from '../post-index';
 import type { PostStore } from '../post-store';
 import { SearchIndex } from './search-index';
@@ -11,13 +10,8 @@ import { readSiteSchema } from '../site-schema';
 import { bulkTextEdit } from './bulk-edit';
 import { PostdeskError } from '../../../shared/errors';
 
-type SearchMethods = typeof searchMethods;
 /** The handlers of the search rows of the contract. */
-export type SearchHandlers = {
-  [M in keyof SearchMethods]: (
-    args: z.output<SearchMethods[M]['args']>,
-  ) => Promise<SearchMethods[M]['result']>;
-};
+export type SearchHandlers = Pick<Handlers, keyof typeof searchMethods>;
 
 /** What the search handlers need of the open site. */
 export interface SearchSite {

@@ -485,7 +485,21 @@ export function yamlWriter(source: string, root?: LocCollection): FormatWriter {
       return indentLines(text, collection.indent, eol) + eol;
     },
     bracketEntry(collection, key, value) {
-      if (collection.kind === 'seq') return flow(value);
+      if (collection.kind === 'seq') {
+        // A new string item is quoted the way its sibling strings are (`["a", "b"]` gains `"c"`).
+        const sibling = [...collection.entries]
+          .reverse()
+          .map((entry) => entry.node)
+          .find(
+            (node): node is LocScalar =>
+              node.kind === 'scalar' &&
+              typeof node.value === 'string' &&
+              (node.style === 'QUOTE_DOUBLE' || node.style === 'QUOTE_SINGLE'),
+          );
+        return typeof value === 'string' && sibling
+          ? scalarText(value, sibling, source, true, eol)
+          : flow(value);
+      }
       const keyText = isPlainSafe(key, true) ? key : yamlDoubleQuoted(key);
       return `${keyText}: ${flow(value)}`;
     },

@@ -28,6 +28,15 @@ const remove =
     removeIn(data, path);
 
 describe('YAML edits in place', () => {
+  it('quotes a new flow list item the way its sibling strings are quoted', () => {
+    const add = (raw: string) =>
+      edit(raw, 'yaml', (data) => ({ ...data, tags: [...(data.tags as string[]), 'new one'] }));
+    expect(add('tags: ["one", "two"] # kept\n')).toBe('tags: ["one", "two", "new one"] # kept\n');
+    expect(add("tags: ['one']\n")).toBe("tags: ['one', 'new one']\n");
+    expect(add('tags: [one, two]\n')).toBe('tags: [one, two, new one]\n');
+    expect(add('tags: []\n')).toBe('tags: [new one]\n');
+  });
+
   const post = [
     '# kept by hand',
     'title: "Old title" # the headline',

@@ -14,7 +14,7 @@ import { readSiteAsset, type SiteAsset } from './site-assets';
 import { checkSiteFiles, readPreviewSettings } from './site-files';
 import { defaultScanLimits, isBundleIndexName, isPostFileName } from './post-index';
 import { listingRules } from './post-rules';
-import { createPost, duplicatePost, postTarget, renamePost } from './post-operations';
+import { createPost, duplicatePost, newPostPath, postTarget, renamePost } from './post-operations';
 import type { PostProblemsOptions } from './post-problems';
 import { listTrash, moveToTrash, restoreFromTrash } from './post-trash';
 import { detectSite } from './site-detect';
@@ -217,6 +217,9 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     },
     async createPost(request) {
       return createPost(site(), request);
+    },
+    async newPostPath(request) {
+      return newPostPath(site(), request);
     },
     async renamePost({ id, slug }) {
       await checkPostId(site().info, id);

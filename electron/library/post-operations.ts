@@ -56,30 +56,71 @@ function folderFor(info: SiteInfo, section: string): string {
   return base === '.' ? section : `${base}/${section}`;
 }
 
-/**
- * Creates a new post titled `title` in `section`: from the Hugo archetype of the section (or
- * `archetypes/default.md`) when there is one, else from a built-in template in the front matter
- * format and date shape the site's posts already use. The file name is the title's slug (Jekyll
- * posts get the date prefix); an existing file is never replaced (`exists`).
- */
-export async function createPost(
-  site: OperationSite,
-  request: { title: string; section?: string; bundle?: boolean },
-  now = new Date(),
-): Promise<PostSummary> {
+/** What a new post is made from (the contract's createPost and newPostPath arguments). */
+export interface NewPostRequest {
+  title: string;
+  section?: string;
+  bundle?: boolean;
+  /** The file (or bundle folder) name instead of the title's slug. */
+  name?: string;
+}
+
+/** True when most posts already in `folder` have a `YYYY-MM-DD-` file or bundle name (the section's pattern). */
+function folderUsesDatePrefix(site: OperationSite, folder: string): boolean {
+  const prefix = folder === '.' ? '' : `${folder}/`;
+  let dated = 0;
+  let total = 0;
+  for (const post of site.index.all()) {
+    if (!post.id.startsWith(prefix)) continue;
+    const rest = post.id.slice(prefix.length).split('/');
+    if (rest.length > 2 || (rest.length === 2 && !/^index\./i.test(rest[1] ?? ''))) continue;
+    total++;
+    if (datePrefix.test(rest[0] ?? '')) dated++;
+  }
+  return total > 0 && dated * 2 > total;
+}
+
+async function planPost(site: OperationSite, request: NewPostRequest, now: Date) {
   const { info } = site;
   const section = request.section ?? defaultSection(info);
   const folder = folderFor(info, section);
   const archetypeBundle =
     info.generator === 'hugo' && section !== '' ? await readArchetypeBundle(info, section) : null;
-  const slug = slugify(request.title);
-  const datePrefix =
-    info.generator === 'jekyll' && folder.endsWith('_posts') ? `${formatGoLayout(now, '2006-01-02')}-` : '';
+  const typed = request.name?.replace(/\.(md|markdown|mdown|mdx|html?)$/i, '').trim() ?? '';
+  const slug = slugify(typed !== '' ? typed.replace(datePrefix, '') : request.title);
+  const dated =
+    (info.generator === 'jekyll' && folder.endsWith('_posts')) || folderUsesDatePrefix(site, folder);
+  const prefix = datePrefix.exec(typed)?.[0] ?? (dated ? `${formatGoLayout(now, '2006-01-02')}-` : '');
   const bundle = (request.bundle === true || archetypeBundle !== null) && info.generator !== 'jekyll';
-  const fileId = bundle
-    ? `${folder === '.' ? '' : `${folder}/`}${slug}/index.md`
-    : `${folder === '.' ? '' : `${folder}/`}${datePrefix}${slug}.md`;
+  const base = folder === '.' ? '' : `${folder}/`;
+  const fileId = bundle ? `${base}${prefix}${slug}/index.md` : `${base}${prefix}${slug}.md`;
   checkRelativeId(fileId);
+  return { section, folder, archetypeBundle, slug, bundle, fileId };
+}
+
+/** The site-relative path `createPost` would give this post now (shown, and editable, before creating). */
+export async function newPostPath(
+  site: OperationSite,
+  request: NewPostRequest,
+  now = new Date(),
+): Promise<{ id: string }> {
+  return { id: (await planPost(site, request, now)).fileId };
+}
+
+/**
+ * Creates a new post titled `title` in `section`: from the Hugo archetype of the section (or
+ * `archetypes/default.md`) when there is one, else from a built-in template in the front matter
+ * format and date shape the site's posts already use. The file name is `name`, else the title's
+ * slug, with a date prefix where the section's posts have one (and Jekyll's `_posts`); an existing
+ * file is never replaced (`exists`).
+ */
+export async function createPost(
+  site: OperationSite,
+  request: NewPostRequest,
+  now = new Date(),
+): Promise<PostSummary> {
+  const { info } = site;
+  const { section, folder, archetypeBundle, slug, bundle, fileId } = await planPost(site, request, now);
   if (
     bundle &&
     (await fs.lstat(await resolveForWrite(info.root, path.posix.dirname(fileId))).catch(() => null))

@@ -27,6 +27,19 @@ import {
   Title,
 } from './schemas';
 
+/** What a new post is made from: its title, where it goes, and optionally its own file name. */
+const NewPostRequest = z
+  .object({
+    title: Title,
+    /** A section from SiteInfo.sections; '' or absent puts the post at the content folder's top. */
+    section: z.string().max(200).optional(),
+    /** Create a page bundle folder (`<slug>/index.md`) instead of a single file. */
+    bundle: z.boolean().optional(),
+    /** The file (or bundle folder) name instead of the title's slug; a `YYYY-MM-DD-` prefix is kept. */
+    name: Slug.optional(),
+  })
+  .strict();
+
 /** The core methods of the contract: argument schema and (type-only) result of each. */
 export const coreMethods = {
   openSite: {
@@ -110,16 +123,13 @@ export const coreMethods = {
     result: returns<null>(),
   },
   createPost: {
-    args: z
-      .object({
-        title: Title,
-        /** A section from SiteInfo.sections; '' or absent puts the post at the content folder's top. */
-        section: z.string().max(200).optional(),
-        /** Create a page bundle folder (`<slug>/index.md`) instead of a single file. */
-        bundle: z.boolean().optional(),
-      })
-      .strict(),
+    args: NewPostRequest,
     result: returns<PostSummary>(),
+  },
+  /** The site-relative path a new post would get (the New post dialog shows it before creating). */
+  newPostPath: {
+    args: NewPostRequest,
+    result: returns<{ id: string }>(),
   },
   renamePost: {
     args: z.object({ id: SitePath, slug: Slug }).strict(),

@@ -22,6 +22,20 @@ test('create, rename, duplicate, delete and restore a post from the toolbar', as
   const create = page.getByRole('dialog', { name: 'New post' });
   await create.getByLabel('Title').fill('Hello: an E2E "world"');
   await create.getByLabel('Section').selectOption('posts');
+  // The dialog shows the file name the post will get, and it can be edited.
+  const fileName = create.getByLabel('File name');
+  await expect(create.locator('.new-post-path')).toHaveText(
+    'Will be created as content/posts/hello-an-e2e-world.md',
+  );
+  await expect(fileName).toHaveValue('hello-an-e2e-world');
+  await fileName.fill('2026-12-02-Own Name');
+  await expect(create.locator('.new-post-path')).toHaveText(
+    'Will be created as content/posts/2026-12-02-own-name.md',
+  );
+  await fileName.fill('hello-an-e2e-world');
+  await expect(create.locator('.new-post-path')).toHaveText(
+    'Will be created as content/posts/hello-an-e2e-world.md',
+  );
   await create.getByRole('button', { name: 'Create' }).click();
   await expect(create).toBeHidden();
   await expect(list.getByRole('option', { name: /Hello: an E2E "world"/ })).toBeVisible();

@@ -75,6 +75,28 @@ describe('slugs, archetypes and header edits', () => {
 });
 
 describe('createPost', () => {
+  it('names a new post like its section: a date prefix where most posts have one, or the name given', async () => {
+    const { site, h } = await open('hugo-bundles');
+    const dated = path.join(site, 'content', 'journal');
+    await mkdir(dated, { recursive: true });
+    for (const name of ['2024-01-01-a.md', '2024-02-01-b.md', 'undated.md']) {
+      await writeFile(path.join(dated, name), '---\ntitle: "x"\n---\n');
+    }
+    await h.openSite({ path: site });
+    await h.listPosts({});
+    await expect(h.newPostPath({ title: 'Fresh entry', section: 'journal' })).resolves.toEqual({
+      id: expect.stringMatching(new RegExp(`^content/journal/\\d{4}-\\d{2}-\\d{2}-fresh-entry\\.md$`)),
+    });
+    await expect(h.newPostPath({ title: 'Plain', section: 'posts' })).resolves.toEqual({
+      id: 'content/posts/plain.md',
+    });
+    await expect(h.newPostPath({ title: 'Ignored', section: 'posts', name: 'My Own Name' })).resolves.toEqual(
+      { id: 'content/posts/my-own-name.md' },
+    );
+    const created = await h.createPost({ title: 'Fresh entry', section: 'journal', name: '2020-05-06-kept' });
+    expect(created.id).toBe('content/journal/2020-05-06-kept.md');
+  });
+
   it('uses archetypes/default.md, expanding the title the user typed and the date', async () => {
     const { site, h } = await open('hugo-bundles');
     const summary = await h.createPost({ title: 'My "new" post: part 1', section: 'posts' });

@@ -86,13 +86,21 @@ function handlers(): Handlers {
 
 function postOperationStubs(): Pick<
   Handlers,
-  'createPost' | 'renamePost' | 'duplicatePost' | 'deletePost' | 'listTrash' | 'restorePost' | 'revealPost'
+  | 'createPost'
+  | 'newPostPath'
+  | 'renamePost'
+  | 'duplicatePost'
+  | 'deletePost'
+  | 'listTrash'
+  | 'restorePost'
+  | 'revealPost'
 > {
   const none = async (): Promise<never> => {
     throw new PostdeskError('internal', 'not used in this test');
   };
   return {
     createPost: none,
+    newPostPath: none,
     renamePost: none,
     duplicatePost: none,
     deletePost: none,

@@ -5,17 +5,9 @@ import { parse as parseToml } from 'smol-toml';
 import type { SiteInfo } from '../../../shared/api';
 import type { PreviewFacts } from '../../../shared/api-site-preview';
 import type { LinkablePost } from '../../../shared/render/shortcodes/template-context';
+import { hugoConfigFiles } from '../generators/hugo-config';
 
-const hugoConfigNames = [
-  'hugo.toml',
-  'hugo.yaml',
-  'hugo.yml',
-  'hugo.json',
-  'config.toml',
-  'config.yaml',
-  'config.yml',
-  'config.json',
-];
+const hugoConfigNames = hugoConfigFiles.filter((name) => name !== 'config/_default');
 const jekyllConfigNames = ['_config.yml', '_config.yaml', '_config.toml'];
 const maxConfigBytes = 1024 * 1024;
 const maxIncludes = 2000;

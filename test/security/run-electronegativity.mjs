@@ -3,8 +3,8 @@
 // sources and the renderer's index.html (for its CSP), offline (the check that fetches Electron's
 // release list is excluded), and fails on any finding: Electronegativity itself exits 0 even with
 // findings, so its CSV is read here, one row per finding after the header. Each justified
-// exception is an `eng-disable` comment at the line it concerns. A positive control runs in the same
-// scan: known-bad/insecure-window.js turns every protection off, and the scan must flag it (context
+// exception is an `eng-disable` comment at the line it concerns. A positive control runs in a scan
+// of its own: known-bad/insecure-window.js turns every protection off, and the scan must flag it (context
 // isolation, sandbox and web security at least), or the step fails: a scanner that finds nothing
 // because it scanned nothing proves nothing.
 import { spawnSync } from 'node:child_process';
@@ -39,53 +39,79 @@ if (!existsSync(cli)) {
 }
 
 const started = Date.now();
-const staging = mkdtempSync(path.join(os.tmpdir(), 'postdesk-eng-'));
 const results = path.join(root, 'out', 'test-results');
 const csv = path.join(results, 'electronegativity.csv');
-try {
+const controlCsv = path.join(results, 'electronegativity-control.csv');
+mkdirSync(results, { recursive: true });
+
+/**
+ * Scans a folder laid out by `stage` and answers the CSV's rows (after the header). The app and the
+ * positive control are scanned apart: Electronegativity writes its CSV header over the start of the
+ * first row, so a row cannot be told by its file name, only by the scan it came from (the check's
+ * name still ends every row, in its wiki URL).
+ */
+function scan(stage, output) {
+  const staging = mkdtempSync(path.join(os.tmpdir(), 'postdesk-eng-'));
+  try {
+    stage(staging);
+    rmSync(output, { force: true });
+    // The check is named AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK in reports; -x wants its class name.
+    const run = spawnSync(
+      process.execPath,
+      [
+        cli,
+        '-i',
+        staging,
+        '-r',
+        '-x',
+        'AvailableSecurityFixesGlobalCheck',
+        '-e',
+        electronVersion,
+        '-o',
+        output,
+      ],
+      { encoding: 'utf8', cwd: here },
+    );
+    if (run.status !== 0 || !existsSync(output)) {
+      console.error(run.stdout, run.stderr);
+      console.error(`[postdesk] electronegativity failed to run (exit ${run.status})`);
+      process.exit(1);
+    }
+    return readFileSync(output, 'utf8')
+      .split(/\r?\n/)
+      .slice(1)
+      .filter((line) => line.trim() !== '');
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+const findings = scan((staging) => {
   cpSync(path.join(root, 'electron'), path.join(staging, 'electron'), {
     recursive: true,
     filter: (source) => !source.includes(`${path.sep}sample-site`),
   });
-  cpSync(path.join(here, 'known-bad'), path.join(staging, 'known-bad'), { recursive: true });
   mkdirSync(path.join(staging, 'renderer'));
   cpSync(path.join(root, 'renderer', 'index.html'), path.join(staging, 'renderer', 'index.html'));
-  mkdirSync(results, { recursive: true });
-  rmSync(csv, { force: true });
-  // The check is named AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK in reports; -x wants its class name.
-  const run = spawnSync(
-    process.execPath,
-    [cli, '-i', staging, '-r', '-x', 'AvailableSecurityFixesGlobalCheck', '-e', electronVersion, '-o', csv],
-    { encoding: 'utf8', cwd: here },
+}, csv);
+const control = scan(
+  (staging) => cpSync(path.join(here, 'known-bad'), path.join(staging, 'known-bad'), { recursive: true }),
+  controlCsv,
+);
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+const expected = ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK'];
+const missed = expected.filter((check) => !control.some((row) => row.includes(check)));
+for (const row of findings) console.error(`  ${row}`);
+console.log(
+  `[postdesk] electronegativity ${findings.length === 0 ? 'found nothing' : `found ${findings.length} issue(s)`} in ${seconds} s (Electron ${electronVersion}; CSV in out/test-results/electronegativity.csv)`,
+);
+if (missed.length > 0) {
+  console.error(
+    `[postdesk] electronegativity's positive control failed: known-bad/insecure-window.js was not flagged for ${missed.join(', ')}`,
   );
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (run.status !== 0 || !existsSync(csv)) {
-    console.error(run.stdout, run.stderr);
-    console.error(`[postdesk] electronegativity failed to run (exit ${run.status}) after ${seconds} s`);
-    process.exit(1);
-  }
-  const rows = readFileSync(csv, 'utf8')
-    .split(/\r?\n/)
-    .slice(1)
-    .filter((line) => line.trim() !== '');
-  const control = rows.filter((row) => row.includes('known-bad'));
-  const findings = rows.filter((row) => !row.includes('known-bad'));
-  const expected = ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK'];
-  const missed = expected.filter((check) => !control.some((row) => row.includes(check)));
-  for (const row of findings) console.error(`  ${row}`);
+} else {
   console.log(
-    `[postdesk] electronegativity ${findings.length === 0 ? 'found nothing' : `found ${findings.length} issue(s)`} in ${seconds} s (Electron ${electronVersion}; CSV in out/test-results/electronegativity.csv)`,
+    `[postdesk] electronegativity's positive control: the known-bad window was flagged ${control.length} time(s)`,
   );
-  if (missed.length > 0) {
-    console.error(
-      `[postdesk] electronegativity's positive control failed: known-bad/insecure-window.js was not flagged for ${missed.join(', ')}`,
-    );
-  } else {
-    console.log(
-      `[postdesk] electronegativity's positive control: the known-bad window was flagged ${control.length} time(s)`,
-    );
-  }
-  process.exit(findings.length === 0 && missed.length === 0 ? 0 : 1);
-} finally {
-  rmSync(staging, { recursive: true, force: true });
 }
+process.exit(findings.length === 0 && missed.length === 0 ? 0 : 1);

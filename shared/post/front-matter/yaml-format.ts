@@ -486,16 +486,17 @@ export function yamlWriter(source: string, root?: LocCollection): FormatWriter {
     },
     bracketEntry(collection, key, value) {
       if (collection.kind === 'seq') {
-        // A new string item is quoted the way its sibling strings are (`["a", "b"]` gains `"c"`).
-        const sibling = [...collection.entries]
-          .reverse()
+        // A new string item is quoted the way its sibling strings are, when they all agree
+        // (`["a", "b"]` gains `"c"`; a mixed `[a, 'B', c]` gains a plain one).
+        const strings = collection.entries
           .map((entry) => entry.node)
-          .find(
-            (node): node is LocScalar =>
-              node.kind === 'scalar' &&
-              typeof node.value === 'string' &&
-              (node.style === 'QUOTE_DOUBLE' || node.style === 'QUOTE_SINGLE'),
-          );
+          .filter((node): node is LocScalar => node.kind === 'scalar' && typeof node.value === 'string');
+        const style = strings[0]?.style;
+        const sibling =
+          (style === 'QUOTE_DOUBLE' || style === 'QUOTE_SINGLE') &&
+          strings.every((node) => node.style === style)
+            ? strings[strings.length - 1]
+            : undefined;
         return typeof value === 'string' && sibling
           ? scalarText(value, sibling, source, true, eol)
           : flow(value);

@@ -34,6 +34,7 @@ describe('YAML edits in place', () => {
     expect(add('tags: ["one", "two"] # kept\n')).toBe('tags: ["one", "two", "new one"] # kept\n');
     expect(add("tags: ['one']\n")).toBe("tags: ['one', 'new one']\n");
     expect(add('tags: [one, two]\n')).toBe('tags: [one, two, new one]\n');
+    expect(add("tags: [one, 'Two', three]\n")).toBe("tags: [one, 'Two', three, new one]\n");
     expect(add('tags: []\n')).toBe('tags: [new one]\n');
   });
 

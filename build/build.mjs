@@ -20,7 +20,10 @@ export async function buildApp({ ifStale = false } = {}) {
     ['node side', [path.join(root, 'build', 'bundle.mjs')]],
   ];
   for (const [name, args] of steps) {
-    const run = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+    // Always a production build: a NODE_ENV left by the caller (Vitest sets `test`) would otherwise
+    // make Vite ship React's development build (StrictMode's double effects, 2x the size).
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const run = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env });
     if (run.status !== 0) throw new Error(`the ${name} build failed (exit ${run.status ?? run.signal})`);
   }
   await writeStamp(inputs);

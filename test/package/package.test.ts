@@ -4,7 +4,7 @@
 // executable stands in for it, which is never run and never claimed to be Electron.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +46,16 @@ beforeAll(async () => {
   output = path.join(work, 'dist');
   const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, encoding: 'utf8' });
   expect(build.status, build.stderr).toBe(0);
+  // Vitest runs this with NODE_ENV=test: the build must still ship React's production build (a
+  // development build once reached the e2e suite this way and opened no dialog under StrictMode).
+  const assets = path.join(root, 'out', 'renderer', 'assets');
+  const scripts = (await readdir(assets)).filter((name) => name.endsWith('.js'));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const name of scripts) {
+    expect(await readFile(path.join(assets, name), 'utf8'), name).not.toContain(
+      'react.dev/link/react-devtools',
+    );
+  }
   let dist = realDist;
   if (!dist) {
     dist = path.join(work, 'placeholder-electron-dist');

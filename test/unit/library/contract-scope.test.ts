@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import { chmod, cp, lstat, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outcome } from '../../../shared/api';
-import { methodChannel } from '../../../shared/ipc-channels';
-import { registerIpcHost } from '../../../electron/host/ipc-host';
-import { startWebHost, type WebHost } from '../../../electron/host/web-host';
 import { createLibrary, type Library } from '../../../electron/library/library-service';
+import { serveOnBothHosts, type BothHosts } from '../../support/both-hosts';
 import { copyFixtureSite, tempDir } from '../../support/temp-site';
 
 const realFixtures = path.resolve(__dirname, '..', '..', 'fixtures', 'real');
@@ -37,9 +33,8 @@ const trash = JSON.parse(readFileSync(path.join(hostileDir, 'trash-entries.json'
 let site: string;
 let elsewhere: string;
 let library: Library;
-let host: WebHost;
+let hosts: BothHosts;
 const cleanups: Array<() => Promise<void>> = [];
-const ipcHandlers = new Map<string, (event: IpcMainInvokeEvent, args: unknown) => Promise<Outcome>>();
 const before = new Map<string, string>();
 
 beforeAll(async () => {
@@ -86,52 +81,18 @@ beforeAll(async () => {
   await mkdir(path.join(elsewhere, 'content'));
   await writeFile(path.join(elsewhere, 'content', 'other.md'), '---\ntitle: Other\n---\n');
   await writeFile(path.join(elsewhere, 'loose-file.md'), 'a file outside any site');
-  const renderer = await tempDir();
-  cleanups.push(renderer.cleanup);
-  await writeFile(path.join(renderer.dir, 'index.html'), '<!doctype html>');
   library = createLibrary({ watch: false });
   await library.handlers.openSite({ path: site });
-  host = await startWebHost({ library, rendererDir: renderer.dir });
-  const ipcMain = {
-    handle: (channel: string, listener: (event: IpcMainInvokeEvent, args: unknown) => Promise<Outcome>) =>
-      ipcHandlers.set(channel, listener),
-    removeHandler: (channel: string) => ipcHandlers.delete(channel),
-  } as unknown as IpcMain;
-  registerIpcHost(ipcMain, library, (frame) => frame?.url === 'app://postdesk/index.html');
+  hosts = await serveOnBothHosts(library);
 });
 afterAll(async () => {
-  await host.close();
+  await hosts.close();
   await library.close();
   for (const cleanup of cleanups) await cleanup();
 });
 
-function overHttp(method: string, args: unknown): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: '127.0.0.1',
-        port: host.port,
-        method: 'POST',
-        path: `/api/${method}`,
-        headers: { 'content-type': 'application/json', 'x-postdesk-token': host.token },
-      },
-      (response) => {
-        let body = '';
-        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        response.on('end', () => resolve(JSON.parse(body) as Outcome));
-      },
-    );
-    request.on('error', reject);
-    request.end(JSON.stringify(args));
-  });
-}
-
-function overIpc(method: string, args: unknown): Promise<Outcome> {
-  const handler = ipcHandlers.get(methodChannel(method as never));
-  if (!handler) throw new Error(`no IPC handler for ${method}`);
-  const event = { senderFrame: { url: 'app://postdesk/index.html' } } as unknown as IpcMainInvokeEvent;
-  return handler(event, args);
-}
+const overHttp = (method: string, args: unknown): Promise<Outcome> => hosts.overHttp(method, args);
+const overIpc = (method: string, args: unknown): Promise<Outcome> => hosts.overIpc(method, args);
 
 const png = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',

@@ -1,7 +1,5 @@
-import http from 'node:http';
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -12,12 +10,10 @@ import {
   type MethodName,
   type Outcome,
 } from '../../../shared/api';
-import { methodChannel } from '../../../shared/ipc-channels';
 import { createDesktopHandlers } from '../../../electron/host/desktop-handlers';
-import { registerIpcHost } from '../../../electron/host/ipc-host';
-import { startWebHost, type WebHost } from '../../../electron/host/web-host';
 import { createLibrary, type Library } from '../../../electron/library/library-service';
-import { copyFixtureSite, tempDir } from '../../support/temp-site';
+import { serveOnBothHosts, type BothHosts } from '../../support/both-hosts';
+import { copyFixtureSite } from '../../support/temp-site';
 
 /**
  * Every refused path, driven through both hosts: the browser-mode HTTP host (POST /api/<method>)
@@ -28,10 +24,9 @@ import { copyFixtureSite, tempDir } from '../../support/temp-site';
  */
 let site: string;
 let library: Library;
-let host: WebHost;
+let hosts: BothHosts;
 const cleanups: Array<() => Promise<void>> = [];
 const revealed: string[] = [];
-const ipcHandlers = new Map<string, (event: IpcMainInvokeEvent, args: unknown) => Promise<Outcome>>();
 
 beforeAll(async () => {
   const copy = await copyFixtureSite('hugo-basic');
@@ -44,58 +39,22 @@ beforeAll(async () => {
   await symlink(`${site}-evil`, path.join(posts, 'evil'));
   await symlink(path.join(site, 'gone.md'), path.join(posts, 'dangling.md'));
   await symlink(path.join(site, 'gone-folder'), path.join(posts, 'dangling-dir'));
-  const renderer = await tempDir();
-  cleanups.push(renderer.cleanup);
-  await writeFile(path.join(renderer.dir, 'index.html'), '<!doctype html>');
   library = createLibrary({ watch: false, canReveal: true });
   await library.handlers.openSite({ path: site });
-  host = await startWebHost({ library, rendererDir: renderer.dir });
-  const ipcMain = {
-    handle: (channel: string, listener: (event: IpcMainInvokeEvent, args: unknown) => Promise<Outcome>) =>
-      ipcHandlers.set(channel, listener),
-    removeHandler: (channel: string) => ipcHandlers.delete(channel),
-  } as unknown as IpcMain;
-  registerIpcHost(
-    ipcMain,
+  hosts = await serveOnBothHosts(
     library,
-    (frame) => frame?.url === 'app://postdesk/index.html',
     createDesktopHandlers(library, { revealItem: (file) => void revealed.push(file) }),
   );
 });
 afterAll(async () => {
-  await host.close();
+  await hosts.close();
   await library.close();
   for (const cleanup of cleanups) await cleanup();
   await import('node:fs/promises').then((fs) => fs.rm(`${site}-evil`, { recursive: true, force: true }));
 });
 
-function overHttp(method: string, args: unknown): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: '127.0.0.1',
-        port: host.port,
-        method: 'POST',
-        path: `/api/${method}`,
-        headers: { 'content-type': 'application/json', 'x-postdesk-token': host.token },
-      },
-      (response) => {
-        let body = '';
-        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        response.on('end', () => resolve(JSON.parse(body) as Outcome));
-      },
-    );
-    request.on('error', reject);
-    request.end(JSON.stringify(args));
-  });
-}
-
-function overIpc(method: string, args: unknown): Promise<Outcome> {
-  const handler = ipcHandlers.get(methodChannel(method as never));
-  if (!handler) throw new Error(`no IPC handler for ${method}`);
-  const event = { senderFrame: { url: 'app://postdesk/index.html' } } as unknown as IpcMainInvokeEvent;
-  return handler(event, args);
-}
+const overHttp = (method: string, args: unknown): Promise<Outcome> => hosts.overHttp(method, args);
+const overIpc = (method: string, args: unknown): Promise<Outcome> => hosts.overIpc(method, args);
 
 /** Ids every host must refuse, with the reason the message gives. */
 const refusedIds: Array<[string, RegExp]> = [
@@ -251,8 +210,7 @@ describe.each([
 
 describe('the IPC host', () => {
   it('refuses a sender that is not Postdesk before any path is looked at', async () => {
-    const handler = ipcHandlers.get(methodChannel('readPost'));
-    const event = { senderFrame: { url: 'https://evil.example/' } } as unknown as IpcMainInvokeEvent;
-    expect(await handler?.(event, { id: 'content/posts/first-post.md' })).toMatchObject({ ok: false });
+    const outcome = hosts.overIpc('readPost', { id: 'content/posts/first-post.md' }, 'https://evil.example/');
+    expect(await outcome).toMatchObject({ ok: false });
   });
 });

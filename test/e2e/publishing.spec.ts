@@ -60,6 +60,31 @@ function publishable(site: string): string {
   return bare;
 }
 
+/** Another writer's clone of the published repository: `change` edits its copy, which is committed and pushed. */
+async function pushFromAnotherClone(
+  site: string,
+  bare: string,
+  file: string,
+  change: (text: string) => string,
+  message: string,
+): Promise<void> {
+  const other = `${site}-other`;
+  git(path.dirname(site), 'clone', '--quiet', bare, other);
+  await writeFile(path.join(other, file), change(await readFile(path.join(other, file), 'utf8')));
+  git(
+    other,
+    '-c',
+    'user.name=Other',
+    '-c',
+    'user.email=other@example.test',
+    'commit',
+    '--quiet',
+    '-am',
+    message,
+  );
+  git(other, 'push', '--quiet');
+}
+
 async function openChanges(page: Page) {
   await page.getByRole('button', { name: 'Changes', exact: true }).click();
   const panel = page.getByRole('region', { name: 'Changes' });
@@ -122,25 +147,13 @@ test('a conflicting push from another clone is pulled, resolved with "Keep mine"
   site,
 }) => {
   const bare = publishable(site);
-  const other = `${site}-other`;
-  git(path.dirname(site), 'clone', '--quiet', bare, other);
-  const theirs = (await readFile(path.join(other, post), 'utf8')).replace(
-    /^title: .*$/m,
-    'title: "Their title"',
-  );
-  await writeFile(path.join(other, post), theirs);
-  git(
-    other,
-    '-c',
-    'user.name=Other',
-    '-c',
-    'user.email=other@example.test',
-    'commit',
-    '--quiet',
-    '-am',
+  await pushFromAnotherClone(
+    site,
+    bare,
+    post,
+    (text) => text.replace(/^title: .*$/m, 'title: "Their title"'),
     'Their title',
   );
-  git(other, 'push', '--quiet');
 
   await page
     .getByRole('listbox', { name: 'Posts' })
@@ -186,25 +199,8 @@ test('a pull that changes a post with unsaved edits keeps them and shows the dis
   site,
 }) => {
   const bare = publishable(site);
-  const other = `${site}-other`;
-  git(path.dirname(site), 'clone', '--quiet', bare, other);
   const second = 'content/posts/second-post.md';
-  await writeFile(
-    path.join(other, second),
-    `${await readFile(path.join(other, second), 'utf8')}Their line.\n`,
-  );
-  git(
-    other,
-    '-c',
-    'user.name=Other',
-    '-c',
-    'user.email=other@example.test',
-    'commit',
-    '--quiet',
-    '-am',
-    'Their line',
-  );
-  git(other, 'push', '--quiet');
+  await pushFromAnotherClone(site, bare, second, (text) => `${text}Their line.\n`, 'Their line');
 
   await page
     .getByRole('listbox', { name: 'Posts' })

@@ -332,7 +332,10 @@ export async function duplicatePost(site: OperationSite, id: string): Promise<Po
     }
     const newId = target.bundle ? `${movedId}/${fileName}` : movedId;
     const stem = path.posix.basename(movedId, extension).replace(/^\d{4}-\d{2}-\d{2}-/, '');
-    await followSlug(site, newId, stem, ' (copy)');
+    // The title is the copied post's, read from the disk: an index entry kept under the copy's
+    // name (a copy deleted outside Postdesk) would name it after that file instead.
+    const copiedTitle = (await site.index.summaryOf(id))?.title;
+    await followSlug(site, newId, stem, copiedTitle ? `${copiedTitle} (copy)` : null);
     const summary = await site.index.summaryOf(newId);
     if (!summary) throw new PostdeskError('internal', `${newId} cannot be read after the copy.`);
     return summary;
@@ -340,12 +343,12 @@ export async function duplicatePost(site: OperationSite, id: string): Promise<Po
   throw new PostdeskError('exists', `Too many copies of ${id} already exist.`);
 }
 
-/** Updates the `slug` line (and appends `titleSuffix` to the `title` line) of a text post, if it has them. */
+/** Updates the `slug` line (and sets the `title` line to `newTitle`) of a text post, if it has them. */
 async function followSlug(
   site: OperationSite,
   id: string,
   stem: string,
-  titleSuffix: string | null,
+  newTitle: string | null,
 ): Promise<void> {
   const file = await resolveExisting(site.info.root, id);
   const bytes = await fs.readFile(file);
@@ -356,9 +359,8 @@ async function followSlug(
     ? setHeaderValue(text, 'slug', stem)
     : null;
   if (slugLine !== null) text = slugLine;
-  if (titleSuffix !== null) {
-    const title = site.index.cached(id)?.title ?? (await site.index.summaryOf(id))?.title;
-    const withTitle = title ? setHeaderValue(text, 'title', `${title}${titleSuffix}`) : null;
+  if (newTitle !== null) {
+    const withTitle = setHeaderValue(text, 'title', newTitle);
     if (withTitle !== null) text = withTitle;
   }
   if (text === original) return;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { lstat, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDesktopHandlers } from '../../../electron/host/desktop-handlers';
@@ -251,6 +251,23 @@ describe('rename, duplicate, delete, restore', () => {
     expect(bundle.id).toBe('content/posts/trip-to-lisbon-copy/index.md');
     expect(await exists(path.join(site, 'content/posts/trip-to-lisbon-copy/tram.png'))).toBe(true);
     expect(await readFile(path.join(site, bundle.id), 'utf8')).toContain('slug: trip-to-lisbon-copy');
+  });
+
+  it('titles a copy after the post copied, not after a copy of that name deleted outside Postdesk', async () => {
+    const { site, h } = await open('hugo-bundles');
+    const first = await h.duplicatePost({ id: 'content/posts/plain-post.md' });
+    const edited = await h.readPost({ id: first.id });
+    await h.savePost({
+      id: first.id,
+      text: edited.text.replace('"Plain post (copy)"', '"Renamed by hand"'),
+      baseRevision: edited.revision,
+    });
+    await h.listPosts({});
+    // Another program deletes the copy; no watcher runs here, so the index still holds its summary.
+    await rm(path.join(site, first.id));
+    const second = await h.duplicatePost({ id: 'content/posts/plain-post.md' });
+    expect(second).toMatchObject({ id: first.id, title: 'Plain post (copy)' });
+    expect(await readFile(path.join(site, second.id), 'utf8')).toContain('title: "Plain post (copy)"');
   });
 
   it('deletes into .postdesk-trash with a record, lists and restores it', async () => {

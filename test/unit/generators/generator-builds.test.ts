@@ -14,6 +14,7 @@ import { tempDir } from '../../support/temp-site';
 const run = promisify(execFile);
 const repo = path.resolve(__dirname, '..', '..', '..');
 const eleventyCli = path.join(repo, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
+const astroCli = path.join(repo, 'node_modules', 'astro', 'astro.js');
 const inCi = process.env.CI === 'true';
 
 /** The full path of a program on PATH, or null. */
@@ -109,14 +110,28 @@ describe('the generators build what Postdesk wrote', () => {
     },
   );
 
-  // Astro cannot be installed here: its releases ask for Node >= 22.12 (`npm view astro engines`), CI runs Node 20.
-  const nodeMajor = Number(process.versions.node.split('.')[0]);
-  if (nodeMajor < 22) {
-    console.log(
-      `Astro build test skipped: astro needs Node >= 22.12, this is Node ${process.versions.node}.`,
-    );
-  }
-  it.skip('Astro builds the fixture after an edit (needs Node >= 22.12 for astro; not installable on Node 20)', () => {
-    expect(nodeMajor).toBeGreaterThanOrEqual(22);
-  });
+  const hasAstro = existsSync(astroCli);
+  if (!hasAstro) console.log(`Astro build test: ${astroCli} is missing (npm ci installs astro).`);
+  it.skipIf(!hasAstro && !inCi)(
+    'Astro builds the fixture (a content collection with .mdx) after an edit of the .mdx post',
+    async () => {
+      expect(hasAstro, 'the astro dev dependency must be installed in CI').toBe(true);
+      const copy = await copyRealSite('astro-blog');
+      cleanups.push(copy.cleanup);
+      // The site's config imports astro and @astrojs/mdx: let them resolve to the repository's copies.
+      await symlink(path.join(repo, 'node_modules'), path.join(copy.site, 'node_modules'), 'dir');
+      await setTitle(copy.site, 'src/content/blog/using-mdx.mdx', 'Tide charts & their MDX');
+      await run(process.execPath, [astroCli, 'build', '--silent'], {
+        cwd: copy.site,
+        timeout: 120_000,
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      });
+      const html = await readFile(path.join(copy.site, 'dist', 'blog', 'using-mdx', 'index.html'), 'utf8');
+      expect(html).toContain('<h1>Tide charts &amp; their MDX</h1>');
+      // The imports and JSX Postdesk kept byte for byte still build: the components rendered.
+      expect(html).toContain('<figcaption>Falmouth</figcaption>');
+      expect(html).toContain('<span class="badge">new</span>');
+    },
+    150_000,
+  );
 });

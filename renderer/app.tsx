@@ -19,7 +19,6 @@ import { PreviewTabs } from './features/preview/preview-tabs';
 import { StatusBar } from './features/status/status-bar';
 import { ChangesPanel } from './features/changes/changes-panel';
 import { GitStatusLine } from './features/changes/git-status-line';
-import { watchGit } from './features/changes/git-store';
 import { useStore } from './state/create-store';
 import { PostdeskProblems } from './features/diagnostics/postdesk-problems';
 import { useAppCommands, switchToPost } from './features/commands/use-app-commands';
@@ -30,7 +29,6 @@ import { DocumentTabs } from './features/tabs/document-tabs';
 import { rememberTabViews, type TabView } from './features/tabs/tab-view-memory';
 import { useTabSession } from './features/tabs/use-tab-session';
 import { PostTools } from './features/outline/post-tools';
-import { viewStore } from './features/commands/view-store';
 import { Palettes } from './features/palette/palettes';
 import { SearchPanel } from './features/search/search-panel';
 import { TaxonomyView } from './features/taxonomy/taxonomy-view';
@@ -38,76 +36,69 @@ import { BulkEditBar } from './features/taxonomy/bulk-edit-bar';
 import { scheduleBackups } from './features/recovery/backup-scheduler';
 import { RecoveryDialog } from './features/recovery/recovery-dialog';
 import { useTheme } from './features/theme/use-theme';
-import {
-  applyDiskChange,
-  closeAllDocuments,
-  closeDocumentTab,
-  documentStore,
-  isDirty,
-  openDocument,
-  saveDocument,
-  setBody,
-} from './state/document-store';
-import { createPostChangeQueue, libraryStore, openLibrary, refreshPosts } from './state/library-store';
+import { useAppState } from './state/app-state-context';
+import { isDirty } from './state/document-store';
 
 /** The Postdesk window: post list, front matter, body editor, preview and status line. */
 export function App({ client }: { client: PostdeskClient }) {
   const { api, assetUrl } = client;
-  const site = useStore(libraryStore, (library) => library.site);
-  const posts = useStore(libraryStore, (library) => library.posts);
-  const state = useStore(documentStore);
+  const appState = useAppState();
+  const { library, documents } = appState;
+  const site = useStore(library.store, (value) => value.site);
+  const posts = useStore(library.store, (value) => value.posts);
+  const state = useStore(documents.active);
   const doc = state.status === 'open' ? state.doc : null;
-  const view = useStore(viewStore);
+  const view = useStore(appState.view.store);
   const commandFailure = useStore(commandRegistry.failure);
   useTheme();
 
-  const refresh = useCallback(() => void refreshPosts(api), [api]);
-  const open = useCallback((id: string) => void openDocument(api, id), [api]);
+  const refresh = useCallback(() => void library.refresh(), [library]);
+  const open = useCallback((id: string) => void documents.open(id), [documents]);
 
   useEffect(() => {
-    void openLibrary(api);
-    const queueListChange = createPostChangeQueue(refresh);
+    void library.open();
+    const queueListChange = library.postChangeQueue(refresh);
     return api.on('postChanged', (event) => {
       queueListChange(event);
-      void applyDiskChange(api, event);
+      void documents.applyDiskChange(event);
     });
-  }, [api, refresh]);
+  }, [api, library, documents, refresh]);
 
-  const refreshAfterSave = useCallback(() => refreshPosts(api), [api]);
+  const refreshAfterSave = useCallback(() => library.refresh(), [library]);
   // After a post action (rename, delete...), a clean tab whose post is gone closes, as it did before tabs.
   const refreshAfterAction = useCallback(async () => {
-    await refreshPosts(api);
-    const active = documentStore.get();
+    await library.refresh();
+    const active = documents.active.get();
     if (active.status !== 'open' || isDirty(active.doc)) return;
     const { id } = active.doc;
-    if (!libraryStore.get().posts.some((post) => post.id === id)) closeDocumentTab(id);
-  }, [api]);
-  const closeTab = useCallback((id: string) => void closeDocument(api, id), [api]);
-  useAppCommands(api, client.capabilities, refreshAfterSave);
-  useEffect(() => scheduleBackups(api), [api]);
+    if (!library.store.get().posts.some((post) => post.id === id)) documents.closeTab(id);
+  }, [library, documents]);
+  const closeTab = useCallback((id: string) => void closeDocument(appState, id), [appState]);
+  useAppCommands(appState, client.capabilities, refreshAfterSave);
+  useEffect(() => scheduleBackups(appState), [appState]);
   const tabViews = useMemo(() => new Map<string, TabView>(), []);
-  useEffect(() => rememberTabViews(tabViews), [tabViews]);
-  useTabSession(api, tabViews);
-  useEffect(() => watchGit(api), [api]);
+  useEffect(() => rememberTabViews(documents, tabViews), [documents, tabViews]);
+  useTabSession(appState, tabViews);
+  useEffect(() => appState.git.watch(), [appState]);
   useEffect(
     () =>
       api.on('siteOpened', () => {
-        closeAllDocuments();
-        void openLibrary(api);
+        documents.closeAll();
+        void library.open();
       }),
-    [api],
+    [api, library, documents],
   );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        void saveDocument(api).then((saved) => saved && refresh());
+        void documents.save().then((saved) => saved && refresh());
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [api, refresh]);
+  }, [documents, refresh]);
 
   const docId = doc?.id ?? null;
   const staticDir = site?.staticDir ?? null;
@@ -164,7 +155,7 @@ export function App({ client }: { client: PostdeskClient }) {
             Could not open {state.id}: {state.message}
           </p>
         ) : null}
-        {doc ? <DiskConflictPanel api={api} doc={doc} onSaved={refresh} /> : null}
+        {doc ? <DiskConflictPanel doc={doc} onSaved={refresh} /> : null}
         {doc && parts ? (
           <div className="editor-area">
             <div className="edit-column">
@@ -179,7 +170,7 @@ export function App({ client }: { client: PostdeskClient }) {
                 value={parts.body}
                 kind={kind}
                 onKindChange={setKind}
-                onChange={setBody}
+                onChange={documents.setBody}
                 extensions={editorExtensions}
               />
               <ProblemsList postId={doc.id} text={doc.text} />
@@ -216,8 +207,8 @@ export function App({ client }: { client: PostdeskClient }) {
           </p>
         ) : null}
       </main>
-      <Palettes posts={posts} onOpenPost={(id) => void switchToPost(api, id)} />
-      <TaxonomyView api={api} />
+      <Palettes posts={posts} onOpenPost={(id) => void switchToPost(appState, id)} />
+      <TaxonomyView />
       <UnsavedPrompt />
       <RecoveryDialog api={api} siteRoot={site?.root ?? null} />
       <PostdeskProblems api={api} capabilities={client.capabilities} />

@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectApi } from './api/connect-api';
 import { App } from './app';
+import { createAppState } from './state/app-state';
+import { AppStateProvider } from './state/app-state-context';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -10,7 +12,9 @@ try {
   const client = connectApi();
   createRoot(container).render(
     <StrictMode>
-      <App client={client} />
+      <AppStateProvider state={createAppState(client)}>
+        <App client={client} />
+      </AppStateProvider>
     </StrictMode>,
   );
 } catch (error) {

@@ -1,10 +1,5 @@
-import {
-  apiFromOutcomes,
-  hostCapabilities,
-  type HostCapabilities,
-  type PostdeskApi,
-  type PostdeskBridge,
-} from '../../shared/api';
+import { apiFromOutcomes, hostCapabilities, type PostdeskBridge } from '../../shared/api';
+import type { PostdeskClient } from './client';
 import { assetExpiry, assetSignature } from '../../shared/asset-signature';
 import { createHttpApi } from './http-api';
 
@@ -15,14 +10,7 @@ declare global {
   }
 }
 
-/** The renderer's way to the host: the contract, and the URL of a site file for the preview. */
-export interface PostdeskClient {
-  api: PostdeskApi;
-  /** What the host carrying the contract can do (declared in the contract, not sniffed). */
-  capabilities: HostCapabilities;
-  /** The URL that loads site-relative file `id` (an image, stylesheet or font) from the host. */
-  assetUrl(id: string): string;
-}
+export type { PostdeskClient } from './client';
 
 const tokenKey = 'postdesk-token';
 

@@ -2,14 +2,12 @@ import { useEffect, useMemo, useState } from 'react';
 import type { PostdeskApi } from '../../../shared/api';
 import type { GitFile, GitSyncResult } from '../../../shared/api-git';
 import { useStore } from '../../state/create-store';
-import { libraryStore, refreshPosts } from '../../state/library-store';
-import { autoPublishStore, setAutoPublish } from './auto-publish';
+import { useAppState } from '../../state/app-state-context';
 import { changesOpenStore, toggleChanges } from './changes-view-store';
 import { suggestCommitMessage } from './commit-message';
 import { ConflictView } from './conflict-view';
 import { FileDiff } from './file-diff';
 import { GitStateMark } from './git-mark';
-import { gitStore, refreshGit } from './git-store';
 import { IdentityForm } from './identity-form';
 import { PostHistory } from './post-history';
 import { RepositorySetup } from './repository-setup';
@@ -23,10 +21,11 @@ type Busy = 'commit' | 'pull' | 'push' | 'finish' | null;
  * messages, the identity form, conflicts and the banner of a merge or rebase in progress.
  */
 export function ChangesPanel({ api, openId }: { api: PostdeskApi; openId: string | null }) {
+  const { git, library } = useAppState();
   const open = useStore(changesOpenStore);
-  const { status, error } = useStore(gitStore);
-  const posts = useStore(libraryStore, (library) => library.posts);
-  const autoPublish = useStore(autoPublishStore);
+  const { status, error } = useStore(git.store);
+  const posts = useStore(library.store, (value) => value.posts);
+  const autoPublish = useStore(git.autoPublish.store);
   const [choices, setChoices] = useState<ReadonlyMap<string, boolean>>(new Map());
   const [message, setMessage] = useState<string | null>(null);
   const [shown, setShown] = useState<string | null>(null);
@@ -38,8 +37,8 @@ export function ChangesPanel({ api, openId }: { api: PostdeskApi; openId: string
   );
 
   useEffect(() => {
-    if (open) void refreshGit(api);
-  }, [api, open]);
+    if (open) void git.refresh();
+  }, [git, open]);
   useEffect(() => api.on('gitProgress', (event) => setProgress(event.line)), [api]);
 
   const titles = useMemo(() => new Map(posts.map((post) => [post.id, post.title])), [posts]);
@@ -55,8 +54,8 @@ export function ChangesPanel({ api, openId }: { api: PostdeskApi; openId: string
   if (!open) return null;
 
   const after = async (): Promise<void> => {
-    await refreshGit(api);
-    await refreshPosts(api);
+    await git.refresh();
+    await library.refresh();
   };
   const run = async (kind: Busy, work: () => Promise<void>): Promise<void> => {
     setBusy(kind);
@@ -204,7 +203,7 @@ export function ChangesPanel({ api, openId }: { api: PostdeskApi; openId: string
         />
       ) : null}
       {ready && status.identity === null ? (
-        <IdentityForm api={api} onSaved={() => void refreshGit(api)} />
+        <IdentityForm api={api} onSaved={() => void git.refresh()} />
       ) : null}
       {ready ? (
         <>
@@ -262,7 +261,7 @@ export function ChangesPanel({ api, openId }: { api: PostdeskApi; openId: string
           <input
             type="checkbox"
             checked={autoPublish.on}
-            onChange={(event) => setAutoPublish(event.target.checked)}
+            onChange={(event) => git.autoPublish.set(event.target.checked)}
           />
           Commit and push on save
         </label>

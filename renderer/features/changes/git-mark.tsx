@@ -1,6 +1,6 @@
 import type { GitFileState } from '../../../shared/api-git';
 import { useStore } from '../../state/create-store';
-import { gitStore } from './git-store';
+import { useAppState } from '../../state/app-state-context';
 
 const marks: Record<GitFileState, { letter: string; label: string }> = {
   new: { letter: 'N', label: 'new' },
@@ -26,7 +26,7 @@ export function GitStateMark({ state }: { state: GitFileState }) {
 
 /** How git sees post `id` against HEAD, as a mark beside its title; nothing when it is unchanged. */
 export function GitMark({ id }: { id: string }) {
-  const state = useStore(gitStore, (git) => git.states.get(id) ?? null);
+  const state = useStore(useAppState().git.store, (git) => git.states.get(id) ?? null);
   return state === null ? null : (
     <>
       {' '}

@@ -1,10 +1,10 @@
 import { useStore } from '../../state/create-store';
 import { changesOpenStore, toggleChanges } from './changes-view-store';
-import { gitStore } from './git-store';
+import { useAppState } from '../../state/app-state-context';
 
 /** The status bar's git part: branch, commits ahead/behind its upstream, and the "Changes" button. */
 export function GitStatusLine() {
-  const { status } = useStore(gitStore);
+  const { status } = useStore(useAppState().git.store);
   const open = useStore(changesOpenStore);
   if (status === null) return null;
   const count = status.files.length;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { PostdeskApi } from '../../../shared/api';
 import type { GitLogEntry } from '../../../shared/api-git';
 import { useStore } from '../../state/create-store';
-import { documentStore, setText } from '../../state/document-store';
+import { useAppState } from '../../state/app-state-context';
 import { CompareTable } from '../conflict/compare-table';
 
 /** The commits of the open post and, for one of them, its text beside the editor's, with "Restore this version". */
@@ -10,7 +10,8 @@ export function PostHistory({ api, id }: { api: PostdeskApi; id: string }) {
   const [entries, setEntries] = useState<GitLogEntry[] | null>(null);
   const [picked, setPicked] = useState<{ entry: GitLogEntry; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const current = useStore(documentStore, (state) =>
+  const { documents } = useAppState();
+  const current = useStore(documents.active, (state) =>
     state.status === 'open' && state.doc.id === id ? state.doc.text : null,
   );
   const show = (entry: GitLogEntry): void => {
@@ -56,7 +57,7 @@ export function PostHistory({ api, id }: { api: PostdeskApi; id: string }) {
             leftLabel={`At ${picked.entry.hash.slice(0, 7)}`}
             rightLabel="In the editor"
           />
-          <button type="button" onClick={() => setText(picked.text)}>
+          <button type="button" onClick={() => documents.setText(picked.text)}>
             Restore this version
           </button>
         </>

@@ -1,17 +1,10 @@
-import type { PostdeskApi } from '../../../shared/api';
-import {
-  closeAllDocuments,
-  closeDocumentTab,
-  documentsStore,
-  documentStore,
-  isDirty,
-  openDocuments,
-  saveDocument,
-} from '../../state/document-store';
+import type { AppState } from '../../state/app-state';
+import { isDirty, type DocumentsModel } from '../../state/document-store';
 import { askAboutUnsaved } from './unsaved-prompt-store';
 
-function dirtyIds(ids?: readonly string[]): string[] {
-  return openDocuments()
+function dirtyIds(documents: DocumentsModel, ids?: readonly string[]): string[] {
+  return documents
+    .list()
     .filter((doc) => isDirty(doc) && (ids === undefined || ids.includes(doc.id)))
     .map((doc) => doc.id);
 }
@@ -22,31 +15,34 @@ function dirtyIds(ids?: readonly string[]): string[] {
  * dirty ones: Save (all) / Don't Save / Cancel. Save answers true only when every save succeeded;
  * Don't Save drops their crash-recovery backups.
  */
-export async function confirmLeave(api: PostdeskApi, ids?: readonly string[]): Promise<boolean> {
-  const dirty = dirtyIds(ids);
+export async function confirmLeave(state: AppState, ids?: readonly string[]): Promise<boolean> {
+  const { api, documents } = state;
+  const dirty = dirtyIds(documents, ids);
   if (dirty.length === 0) return true;
   const choice = await askAboutUnsaved(dirty);
   if (choice === 'cancel') return false;
   if (choice === 'discard') {
+    // A backup that cannot be dropped is offered again at the next start: the user can discard it then.
     await Promise.all(dirty.map((id) => api.dropBackup({ id }).catch(() => undefined)));
     return true;
   }
-  for (const id of dirty) await saveDocument(api, id);
-  return dirtyIds(dirty).length === 0;
+  for (const id of dirty) await documents.save(id);
+  return dirtyIds(documents, dirty).length === 0;
 }
 
 /** Closes the tab of post `id` (default: the active tab) after `confirmLeave` agreed. */
-export async function closeDocument(api: PostdeskApi, id?: string): Promise<void> {
-  const target = id ?? documentsStore.get().activeId;
+export async function closeDocument(app: AppState, id?: string): Promise<void> {
+  const { documents } = app;
+  const target = id ?? documents.store.get().activeId;
   if (target === null) return;
-  const state = documentsStore.get().docs[target];
-  if (state?.status === 'open' && !(await confirmLeave(api, [state.doc.id]))) return;
-  closeDocumentTab(target);
+  const state = documents.store.get().docs[target];
+  if (state?.status === 'open' && !(await confirmLeave(app, [state.doc.id]))) return;
+  documents.closeTab(target);
 }
 
 /** Closes every tab after `confirmLeave` agreed about all of them; answers whether they were closed. */
-export async function closeAllTabs(api: PostdeskApi): Promise<boolean> {
-  if (!(await confirmLeave(api))) return false;
-  closeAllDocuments();
-  return documentStore.get().status === 'empty';
+export async function closeAllTabs(app: AppState): Promise<boolean> {
+  if (!(await confirmLeave(app))) return false;
+  app.documents.closeAll();
+  return app.documents.active.get().status === 'empty';
 }

@@ -1,13 +1,7 @@
 import { useEffect } from 'react';
-import type { HostCapabilities, PostdeskApi } from '../../../shared/api';
-import {
-  cycleDocuments,
-  documentStore,
-  isDirty,
-  openDocument,
-  openDocuments,
-  saveDocument,
-} from '../../state/document-store';
+import type { HostCapabilities } from '../../../shared/api';
+import type { AppState } from '../../state/app-state';
+import { isDirty, type DocumentsModel } from '../../state/document-store';
 import { paletteStore } from '../palette/palette-store';
 import { postActionsDialog } from '../post-actions/post-actions-bar';
 import { setThemePreference } from '../theme/theme-store';
@@ -15,17 +9,16 @@ import { commandRegistry, type Command } from './command-registry';
 import { openEditorSearch } from './editor-search';
 import { editorSettings, toggleEditorSetting } from '../editor/editor-settings';
 import { closeDocument, confirmLeave } from './leave-document';
-import { togglePane } from './view-store';
 
-function openPostId(): string {
-  const state = documentStore.get();
+function openPostId(documents: DocumentsModel): string {
+  const state = documents.active.get();
   if (state.status !== 'open') throw new Error('Open a post first.');
   return state.doc.id;
 }
 
 /** Opens post `id` in its own tab, or shows its tab when it is open (other tabs keep their text). */
-export async function switchToPost(api: PostdeskApi, id: string): Promise<void> {
-  await openDocument(api, id);
+export async function switchToPost(app: AppState, id: string): Promise<void> {
+  await app.documents.open(id);
 }
 
 /** The tab keys: Ctrl+W closes, Ctrl+Tab / Ctrl+PageDown next, Ctrl+Shift+Tab / Ctrl+PageUp previous. */
@@ -44,11 +37,12 @@ function tabKey(event: KeyboardEvent): 'close' | 'next' | 'previous' | null {
  * (command palette), and the tab keys (Ctrl+W, Ctrl+Tab, Ctrl+Shift+Tab, Ctrl+PageDown/PageUp).
  */
 export function useAppCommands(
-  api: PostdeskApi,
+  app: AppState,
   capabilities: HostCapabilities,
   afterSave: () => Promise<void>,
 ): void {
   useEffect(() => {
+    const { api, documents, view } = app;
     const canReveal = (): boolean => capabilities.reveal;
     const nativeWindow = capabilities.nativeWindow;
     const commands: Command[] = [
@@ -62,18 +56,18 @@ export function useAppCommands(
         id: 'post.save',
         title: 'Save',
         keys: 'Ctrl+S',
-        run: () => saveDocument(api).then(afterSave),
+        run: () => documents.save().then(afterSave),
       },
-      { id: 'post.close', title: 'Close Post', keys: 'Ctrl+W', run: () => closeDocument(api) },
-      { id: 'tabs.next', title: 'Next Tab', keys: 'Ctrl+Tab', run: () => cycleDocuments(1) },
-      { id: 'tabs.previous', title: 'Previous Tab', keys: 'Ctrl+Shift+Tab', run: () => cycleDocuments(-1) },
+      { id: 'post.close', title: 'Close Post', keys: 'Ctrl+W', run: () => closeDocument(app) },
+      { id: 'tabs.next', title: 'Next Tab', keys: 'Ctrl+Tab', run: () => documents.cycle(1) },
+      { id: 'tabs.previous', title: 'Previous Tab', keys: 'Ctrl+Shift+Tab', run: () => documents.cycle(-1) },
       {
         id: 'post.reveal',
         title: 'Reveal in Folder',
         keys: 'Shift+Alt+R',
         available: canReveal,
         run: async () => {
-          await api.revealPost({ id: openPostId() });
+          await api.revealPost({ id: openPostId(documents) });
         },
       },
       { id: 'edit.find', title: 'Find', keys: 'Ctrl+F', run: () => openEditorSearch(false) },
@@ -82,13 +76,13 @@ export function useAppCommands(
         id: 'view.togglePreview',
         title: 'Toggle Preview',
         keys: 'Ctrl+Shift+V',
-        run: () => togglePane('preview'),
+        run: () => view.togglePane('preview'),
       },
       {
         id: 'view.toggleForm',
         title: 'Toggle Front Matter Form',
         keys: 'Ctrl+Shift+E',
-        run: () => togglePane('form'),
+        run: () => view.togglePane('form'),
       },
       {
         id: 'editor.indentWithTab',
@@ -121,7 +115,7 @@ export function useAppCommands(
     const unregister = commandRegistry.register(commands);
     const offMenu = api.on('menuCommand', ({ command }) => void commandRegistry.run(command));
     const offClose = api.on('closeRequested', ({ requestId }) => {
-      void confirmLeave(api)
+      void confirmLeave(app)
         .catch(() => false)
         .then((proceed) => api.confirmClose({ requestId, proceed }));
     });
@@ -138,12 +132,12 @@ export function useAppCommands(
       event.preventDefault();
       event.stopPropagation();
       if (action === 'close') void commandRegistry.run('post.close');
-      else cycleDocuments(action === 'next' ? 1 : -1);
+      else documents.cycle(action === 'next' ? 1 : -1);
     };
     window.addEventListener('keydown', onTabKey, true);
     // In the browser there is no main process to ask: the tab's own unload prompt guards unsaved work.
     const onUnload = (event: BeforeUnloadEvent): void => {
-      if (openDocuments().some(isDirty)) event.preventDefault();
+      if (documents.list().some(isDirty)) event.preventDefault();
     };
     if (!nativeWindow) window.addEventListener('beforeunload', onUnload);
     return () => {
@@ -154,5 +148,5 @@ export function useAppCommands(
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('keydown', onTabKey, true);
     };
-  }, [api, capabilities, afterSave]);
+  }, [app, capabilities, afterSave]);
 }

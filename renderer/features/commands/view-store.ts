@@ -1,4 +1,4 @@
-import { createStore } from '../../state/create-store';
+import { createStore, type Store } from '../../state/create-store';
 
 /** Which panes of the editor are shown. */
 export interface ViewState {
@@ -7,9 +7,19 @@ export interface ViewState {
 }
 
 /** The pane toggles of View > Toggle Preview / Toggle Front Matter Form. */
-export const viewStore = createStore<ViewState>({ preview: true, form: true });
+export interface ViewModel {
+  store: Store<ViewState>;
+  /** Shows or hides one pane. */
+  togglePane(pane: keyof ViewState): void;
+}
 
-/** Shows or hides one pane. */
-export function togglePane(pane: keyof ViewState): void {
-  viewStore.set((state) => ({ ...state, [pane]: !state[pane] }));
+/** Builds a window's pane toggles (both panes shown). */
+export function createViewState(): ViewModel {
+  const store = createStore<ViewState>({ preview: true, form: true });
+  return {
+    store,
+    togglePane(pane) {
+      store.set((state) => ({ ...state, [pane]: !state[pane] }));
+    },
+  };
 }

@@ -1,11 +1,6 @@
 import { useState } from 'react';
-import type { PostdeskApi } from '../../../shared/api';
-import {
-  overwriteDocument,
-  reloadDocument,
-  saveDocumentAs,
-  type OpenDocument,
-} from '../../state/document-store';
+import { useAppState } from '../../state/app-state-context';
+import type { OpenDocument } from '../../state/document-store';
 import { CompareDialog } from './compare-dialog';
 import { SaveAsDialog } from './save-as-dialog';
 
@@ -14,28 +9,27 @@ import { SaveAsDialog } from './save-as-dialog';
  * disk (Reload, Overwrite, Compare) or was removed (Save As); the user's text stays in the editor.
  */
 export function DiskConflictPanel({
-  api,
   doc,
   onSaved,
 }: {
-  api: PostdeskApi;
   doc: OpenDocument;
   /** Called after the user's text was written, so the list can catch up. */
   onSaved: () => void;
 }) {
+  const { documents } = useAppState();
   const [dialog, setDialog] = useState<'compare' | 'save-as' | null>(null);
   const { conflict } = doc;
   const close = (): void => setDialog(null);
   const reload = (): void => {
     close();
-    void reloadDocument(api);
+    void documents.reload();
   };
   const overwrite = (): void => {
     close();
-    void overwriteDocument(api).then((saved) => saved && onSaved());
+    void documents.overwrite().then((saved) => saved && onSaved());
   };
   const saveAs = async (id: string): Promise<void> => {
-    await saveDocumentAs(api, id);
+    await documents.saveAs(id);
     onSaved();
   };
 

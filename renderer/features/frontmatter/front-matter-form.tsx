@@ -12,8 +12,9 @@ import type { FmMap, FmValue } from '../../../shared/post/front-matter/located-t
 import { splitFrontMatter } from '../../../shared/post/split-front-matter';
 import { validateFrontMatter } from '../../../shared/post/front-matter/validate-front-matter';
 import { useStore } from '../../state/create-store';
-import { documentStore, isDirty, setFrontMatterRaw } from '../../state/document-store';
-import { libraryStore } from '../../state/library-store';
+import { isDirty, type DocumentState } from '../../state/document-store';
+import type { Store } from '../../state/create-store';
+import { useAppState } from '../../state/app-state-context';
 import { AddFieldRow } from './add-field-row';
 import { FieldEditor } from './field-editor';
 import type { FieldPath, Suggestions } from './field-path';
@@ -27,7 +28,12 @@ import './front-matter-form.css';
  * what the form would have made of it (so typing through a value that needed quotes does not leave
  * quotes behind), else the current text (which keeps edits made in raw mode).
  */
-function editBase(raw: string, format: FrontMatterFormat, data: FmMap | null): string {
+function editBase(
+  documentStore: Store<DocumentState>,
+  raw: string,
+  format: FrontMatterFormat,
+  data: FmMap | null,
+): string {
   const state = documentStore.get();
   if (state.status !== 'open' || data === null) return raw;
   const saved = state.doc.savedText;
@@ -62,7 +68,10 @@ export function FrontMatterForm({
   api: PostdeskApi;
 }) {
   const schema = useSiteSchema(api);
-  const posts = useStore(libraryStore, (library) => library.posts);
+  const { library, documents } = useAppState();
+  const documentStore = documents.active;
+  const { setFrontMatterRaw } = documents;
+  const posts = useStore(library.store, (value) => value.posts);
   const postId = useStore(documentStore, (state) => (state.status === 'open' ? state.doc.id : ''));
   const [rawMode, setRawMode] = useState(false);
   const [writeError, setWriteError] = useState<string | null>(null);
@@ -106,13 +115,13 @@ export function FrontMatterForm({
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [autoField]);
+  }, [autoField, documentStore, setFrontMatterRaw]);
 
   if (!format || !read) return <p className="front-matter-empty">This post has no front matter.</p>;
 
   const commit = (next: FmMap): void => {
     try {
-      setFrontMatterRaw(writeFrontMatter(editBase(raw, format, data), format, next));
+      setFrontMatterRaw(writeFrontMatter(editBase(documentStore, raw, format, data), format, next));
       setWriteError(null);
     } catch (error) {
       setWriteError((error as Error).message);

@@ -1,7 +1,6 @@
 import type { EditorView } from '@codemirror/view';
 import { imageSizeLimit, type SiteImage } from '../../../shared/api';
 import { createStore } from '../../state/create-store';
-import { documentStore } from '../../state/document-store';
 import { altFromFileName, baseName, imageMarkup, imageUrlForPost } from './image-markup';
 import { fileToBase64, imageServicesStore, looksLikeImage } from './image-services';
 
@@ -111,7 +110,7 @@ export async function completeFirst(alt: string): Promise<void> {
   const state = imageImportStore.get();
   const request = state.queue[0];
   const services = imageServicesStore.get();
-  const open = documentStore.get();
+  const open = services?.activeDocument?.get() ?? { status: 'empty' };
   if (!request || state.busy) return;
   if (!services || open.status !== 'open') {
     imageImportStore.set((s) => ({
@@ -180,7 +179,8 @@ function insertAt(view: EditorView, pos: number, markup: string): void {
 }
 
 function openPostId(): string | null {
-  const state = documentStore.get();
+  const state = imageServicesStore.get()?.activeDocument?.get();
+  if (!state) return null;
   return state.status === 'open' ? state.doc.id : null;
 }
 

@@ -1,6 +1,7 @@
 import type { EditorView } from '@codemirror/view';
 import type { PostdeskApi } from '../../../shared/api';
-import { createStore } from '../../state/create-store';
+import { createStore, type Store } from '../../state/create-store';
+import type { DocumentState } from '../../state/document-store';
 
 /** What the image features need from the app: the contract, asset URLs and the site's static folder. */
 export interface ImageServices {
@@ -8,6 +9,8 @@ export interface ImageServices {
   /** The URL that loads a site file (by site-relative id) from the host. */
   assetUrl(id: string): string;
   staticDir: string | null;
+  /** The window's active tab (images are added to the post open there). */
+  activeDocument?: Store<DocumentState>;
 }
 
 /** Set by ImageTools while the app is open, so image components deep in forms need no extra props. */

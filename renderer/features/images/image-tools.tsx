@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SiteInfo } from '../../../shared/api';
 import type { PostdeskClient } from '../../api/connect-api';
 import { useStore } from '../../state/create-store';
+import { useAppState } from '../../state/app-state-context';
 import { AltTextDialog } from './alt-text-dialog';
 import { imageImportStore } from './image-import-store';
 import { ImageNotice } from './image-notice';
@@ -17,11 +18,12 @@ export function ImageTools({ client, site }: { client: PostdeskClient; site: Sit
   const request = useStore(imageImportStore, (state) => state.queue[0] ?? null);
   const busy = useStore(imageImportStore, (state) => state.busy);
   const staticDir = site?.staticDir ?? null;
+  const activeDocument = useAppState().documents.active;
 
   useEffect(() => {
-    imageServicesStore.set({ api: client.api, assetUrl: client.assetUrl, staticDir });
+    imageServicesStore.set({ api: client.api, assetUrl: client.assetUrl, staticDir, activeDocument });
     return () => imageServicesStore.set(null);
-  }, [client, staticDir]);
+  }, [client, staticDir, activeDocument]);
 
   useEffect(() => {
     // A file dropped anywhere but the editor would make the page navigate to it, losing edits.

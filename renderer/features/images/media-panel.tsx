@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { SiteImage } from '../../../shared/api';
 import { useStore } from '../../state/create-store';
-import { documentStore } from '../../state/document-store';
+import { useAppState } from '../../state/app-state-context';
 import { copyText } from './copy-text';
 import { ImageBrowser } from './image-browser';
 import { requestExisting } from './image-import-store';
@@ -19,7 +19,9 @@ export function MediaPanel({ onClose }: { onClose: () => void }) {
   const titleId = useId();
   const services = useStore(imageServicesStore);
   const view = useStore(editorViewStore);
-  const postId = useStore(documentStore, (state) => (state.status === 'open' ? state.doc.id : null));
+  const postId = useStore(useAppState().documents.active, (state) =>
+    state.status === 'open' ? state.doc.id : null,
+  );
   const { images, error } = useSiteImages();
   const [message, setMessage] = useState('');
 

@@ -1,8 +1,8 @@
 import { memo, useDeferredValue, useMemo, type ReactNode } from 'react';
 import type { Generator } from '../../../shared/api';
 import { useStore } from '../../state/create-store';
-import { documentsStore, hasUnsavedText, openDocuments } from '../../state/document-store';
-import { libraryStore, setQuery } from '../../state/library-store';
+import { hasUnsavedText, openDocuments } from '../../state/document-store';
+import { useAppState } from '../../state/app-state-context';
 import { useChangedIds } from '../changes/git-store';
 import { PostList } from './post-list';
 import { PostListControls } from './post-list-controls';
@@ -32,9 +32,11 @@ export const LibrarySidebar = memo(function LibrarySidebar({
   /** The post actions toolbar, shown above the list. */
   actions?: ReactNode;
 }) {
-  const { site, posts, listing, loadError, query } = useStore(libraryStore);
+  const { library, documents } = useAppState();
+  const { setQuery } = library;
+  const { site, posts, listing, loadError, query } = useStore(library.store);
   // The open posts with unsaved text, as one string so typing (which keeps them dirty) re-renders nothing.
-  const unsavedKey = useStore(documentsStore, (all) =>
+  const unsavedKey = useStore(documents.store, (all) =>
     openDocuments(all)
       .filter(hasUnsavedText)
       .map((doc) => doc.id)

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { PostdeskApi, PostSummary, SiteInfo } from '../../../shared/api';
 import { createStore, useStore } from '../../state/create-store';
-import { documentStore, isDirty, openDocument } from '../../state/document-store';
+import { isDirty } from '../../state/document-store';
+import { useAppState } from '../../state/app-state-context';
 import { NewPostDialog } from './new-post-dialog';
 import { RenamePostDialog } from './rename-post-dialog';
 import { TrashDialog } from './trash-dialog';
@@ -27,6 +28,8 @@ export function PostActionsBar({
   selectedId: string | null;
   onChanged: () => Promise<void> | void;
 }) {
+  const { documents } = useAppState();
+  const documentStore = documents.active;
   const open = useStore(postActionsDialog);
   const setOpen = postActionsDialog.set;
   const [message, setMessage] = useState<string | null>(null);
@@ -45,7 +48,7 @@ export function PostActionsBar({
     setOpen('none');
     setMessage(text);
     await onChanged();
-    if (post) await openDocument(api, post.id);
+    if (post) await documents.open(post.id);
   };
   const run = (work: () => Promise<void>): void => {
     setMessage(null);

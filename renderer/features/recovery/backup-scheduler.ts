@@ -1,5 +1,5 @@
-import type { PostdeskApi } from '../../../shared/api';
-import { documentsStore, isDirty, openDocuments, type OpenDocument } from '../../state/document-store';
+import type { AppState } from '../../state/app-state';
+import { isDirty, type OpenDocument } from '../../state/document-store';
 
 /** How long after the last change an unsaved buffer is backed up. */
 export const backupDelayMs = 2000;
@@ -10,7 +10,9 @@ export const backupDelayMs = 2000;
  * time, in order, so a late backup never lands after the drop that followed it. Returns the
  * function that stops it.
  */
-export function scheduleBackups(api: PostdeskApi): () => void {
+export function scheduleBackups(app: Pick<AppState, 'api' | 'documents'>): () => void {
+  const { api, documents } = app;
+  const openDocuments = (): OpenDocument[] => documents.list();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let queue: Promise<unknown> = Promise.resolve();
   let previous = new Map<string, OpenDocument>(openDocuments().map((doc) => [doc.id, doc]));
@@ -51,7 +53,7 @@ export function scheduleBackups(api: PostdeskApi): () => void {
     }
     for (const id of timers.keys()) if (!previous.has(id)) stopTimer(id);
   };
-  const unsubscribe = documentsStore.subscribe(onChange);
+  const unsubscribe = documents.store.subscribe(onChange);
   return () => {
     unsubscribe();
     for (const id of [...timers.keys()]) stopTimer(id);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { BackupEntry, PostdeskApi } from '../../../shared/api';
 import { BackupChanges } from './backup-changes';
 import { restoreBackup } from './restore-backup';
+import { useAppState } from '../../state/app-state-context';
 
 /**
  * After a crash: offers each unsaved buffer backed up for the open site, showing what it changes
@@ -9,6 +10,7 @@ import { restoreBackup } from './restore-backup';
  * site changes (`siteRoot`).
  */
 export function RecoveryDialog({ api, siteRoot }: { api: PostdeskApi; siteRoot: string | null }) {
+  const { documents } = useAppState();
   const [found, setFound] = useState<{ root: string; entries: BackupEntry[] } | null>(null);
   useEffect(() => {
     if (siteRoot === null) return;
@@ -45,7 +47,7 @@ export function RecoveryDialog({ api, siteRoot }: { api: PostdeskApi; siteRoot: 
                   disabled={entry.diskText === null}
                   onClick={() => {
                     remove(entry.id);
-                    void restoreBackup(api, entry);
+                    void restoreBackup(documents, entry);
                   }}
                 >
                   Restore {entry.id}

@@ -1,6 +1,5 @@
-import type { PostdeskApi } from '../../../shared/api';
 import type { SearchMatch } from '../../../shared/api-search';
-import { documentStore, openDocument } from '../../state/document-store';
+import type { DocumentsModel } from '../../state/document-store';
 import { currentEditor } from '../editor/editor-session';
 
 const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
@@ -9,8 +8,13 @@ const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimation
  * Opens post `id` and selects the match in the body editor (scrolled into view, focused); a match
  * in the front matter only opens the post. Answers true when the match was selected.
  */
-export async function openAtMatch(api: PostdeskApi, id: string, match: SearchMatch): Promise<boolean> {
-  await openDocument(api, id);
+export async function openAtMatch(
+  documents: DocumentsModel,
+  id: string,
+  match: SearchMatch,
+): Promise<boolean> {
+  await documents.open(id);
+  const documentStore = documents.active;
   const wanted = match.lineText.slice(match.start, match.end);
   for (let frame = 0; frame < 120; frame++) {
     const state = documentStore.get();

@@ -1,53 +1,46 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { PostdeskApi } from '../../../shared/api';
 import { useStore } from '../../state/create-store';
-import { libraryStore } from '../../state/library-store';
+import { useAppState } from '../../state/app-state-context';
+import { batchEvents } from '../../state/batch-events';
 import { commandRegistry } from '../commands/command-registry';
 import { openAtMatch } from './open-at-match';
 import { ReplacePreviewDialog } from './replace-preview-dialog';
 import { SearchResultList } from './search-result-list';
-import {
-  applyReplace,
-  closeSearch,
-  openSearch,
-  previewReplace,
-  runSearch,
-  searchStore,
-  setSearch,
-  undoReplace,
-} from './search-store';
 import './search.css';
 
 /** Starts the search index once the site's posts are listed, follows its progress, binds Ctrl+Shift+F. */
 function useSearchWiring(api: PostdeskApi): void {
-  const root = useStore(libraryStore, (library) => (library.listing ? null : (library.site?.root ?? null)));
+  const { library, search } = useAppState();
+  const root = useStore(library.store, (library) => (library.listing ? null : (library.site?.root ?? null)));
   useEffect(() => {
     if (root === null) return;
-    setSearch({ results: null, preview: null, lastReplace: null });
+    search.set({ results: null, preview: null, lastReplace: null });
     void api
       .searchIndexStatus({})
-      .then((status) => setSearch({ status }))
+      .then((status) => search.set({ status }))
       .catch(() => undefined);
-  }, [api, root]);
-  useEffect(() => api.on('searchIndexProgress', (status) => setSearch({ status })), [api]);
+  }, [api, root, search]);
+  useEffect(() => api.on('searchIndexProgress', (status) => search.set({ status })), [api, search]);
   // A post changed on disk by someone else: the shown results are searched again (once per burst).
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = api.on('postChanged', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const { open, query } = searchStore.get();
-        if (open && query.trim() !== '') void runSearch(api);
-      }, 300);
-    });
+    const again = batchEvents(
+      () => {
+        const { open, query } = search.store.get();
+        if (open && query.trim() !== '') void search.run();
+      },
+      300,
+      { untilQuiet: true },
+    );
+    const off = api.on('postChanged', again);
     return () => {
-      clearTimeout(timer);
+      again.cancel();
       off();
     };
-  }, [api]);
+  }, [api, search]);
   useEffect(() => {
     const unregister = commandRegistry.register([
-      { id: 'search.allPosts', title: 'Search All Posts', keys: 'Ctrl+Shift+F', run: openSearch },
+      { id: 'search.allPosts', title: 'Search All Posts', keys: 'Ctrl+Shift+F', run: search.open },
     ]);
     const onKey = (event: KeyboardEvent): void => {
       if (
@@ -57,7 +50,7 @@ function useSearchWiring(api: PostdeskApi): void {
         event.key.toLowerCase() === 'f'
       ) {
         event.preventDefault();
-        openSearch();
+        search.open();
       }
     };
     window.addEventListener('keydown', onKey, true);
@@ -65,7 +58,7 @@ function useSearchWiring(api: PostdeskApi): void {
       unregister();
       window.removeEventListener('keydown', onKey, true);
     };
-  }, []);
+  }, [search]);
 }
 
 /**
@@ -74,8 +67,9 @@ function useSearchWiring(api: PostdeskApi): void {
  */
 export function SearchPanel({ api }: { api: PostdeskApi }) {
   useSearchWiring(api);
-  const state = useStore(searchStore);
-  const posts = useStore(libraryStore, (library) => library.posts);
+  const { library, search, documents } = useAppState();
+  const state = useStore(search.store);
+  const posts = useStore(library.store, (value) => value.posts);
   const box = useRef<HTMLInputElement>(null);
   const facets = useMemo(() => {
     const sections = new Set<string>();
@@ -93,9 +87,9 @@ export function SearchPanel({ api }: { api: PostdeskApi }) {
   }, [open]);
   useEffect(() => {
     if (!open) return undefined;
-    const timer = setTimeout(() => void runSearch(api), 200);
+    const timer = setTimeout(() => void search.run(), 200);
     return () => clearTimeout(timer);
-  }, [api, open, query, regex, caseSensitive, wholeWord, section, tag, draft]);
+  }, [search, open, query, regex, caseSensitive, wholeWord, section, tag, draft]);
 
   if (!open) return null;
   const { results, status } = state;
@@ -109,10 +103,10 @@ export function SearchPanel({ api }: { api: PostdeskApi }) {
           aria-label="Search all posts"
           placeholder="Search all posts"
           value={query}
-          onChange={(event) => setSearch({ query: event.target.value })}
+          onChange={(event) => search.set({ query: event.target.value })}
           onKeyDown={(event) => {
-            if (event.key === 'Escape') closeSearch();
-            if (event.key === 'Enter') void runSearch(api);
+            if (event.key === 'Escape') search.close();
+            if (event.key === 'Enter') void search.run();
             if (event.key === 'ArrowDown') {
               event.preventDefault();
               document.querySelector<HTMLButtonElement>('.search-results button.search-match')?.focus();
@@ -123,7 +117,7 @@ export function SearchPanel({ api }: { api: PostdeskApi }) {
           <input
             type="checkbox"
             checked={caseSensitive}
-            onChange={(e) => setSearch({ caseSensitive: e.target.checked })}
+            onChange={(e) => search.set({ caseSensitive: e.target.checked })}
           />
           Match case
         </label>
@@ -131,15 +125,15 @@ export function SearchPanel({ api }: { api: PostdeskApi }) {
           <input
             type="checkbox"
             checked={wholeWord}
-            onChange={(e) => setSearch({ wholeWord: e.target.checked })}
+            onChange={(e) => search.set({ wholeWord: e.target.checked })}
           />
           Whole word
         </label>
         <label>
-          <input type="checkbox" checked={regex} onChange={(e) => setSearch({ regex: e.target.checked })} />
+          <input type="checkbox" checked={regex} onChange={(e) => search.set({ regex: e.target.checked })} />
           Regular expression
         </label>
-        <button type="button" onClick={closeSearch} aria-label="Close search">
+        <button type="button" onClick={search.close} aria-label="Close search">
           ×
         </button>
       </div>
@@ -149,7 +143,7 @@ export function SearchPanel({ api }: { api: PostdeskApi }) {
           <select
             aria-label="Search section"
             value={section}
-            onChange={(e) => setSearch({ section: e.target.value })}
+            onChange={(e) => search.set({ section: e.target.value })}
           >
             <option value="">All</option>
             {facets.sections.map((name) => (
@@ -159,7 +153,7 @@ export function SearchPanel({ api }: { api: PostdeskApi }) {
         </label>
         <label>
           Tag{' '}
-          <select aria-label="Search tag" value={tag} onChange={(e) => setSearch({ tag: e.target.value })}>
+          <select aria-label="Search tag" value={tag} onChange={(e) => search.set({ tag: e.target.value })}>
             <option value="">Any</option>
             {facets.tags.map((name) => (
               <option key={name}>{name}</option>
@@ -171,7 +165,7 @@ export function SearchPanel({ api }: { api: PostdeskApi }) {
           <select
             aria-label="Search drafts"
             value={draft}
-            onChange={(e) => setSearch({ draft: e.target.value as typeof draft })}
+            onChange={(e) => search.set({ draft: e.target.value as typeof draft })}
           >
             <option value="any">All posts</option>
             <option value="draft">Drafts only</option>
@@ -185,17 +179,17 @@ export function SearchPanel({ api }: { api: PostdeskApi }) {
           aria-label="Replace"
           placeholder="Replace"
           value={state.replacement}
-          onChange={(event) => setSearch({ replacement: event.target.value })}
+          onChange={(event) => search.set({ replacement: event.target.value })}
         />
         <button
           type="button"
           disabled={!results || results.results.length === 0}
-          onClick={() => void previewReplace(api)}
+          onClick={() => void search.previewReplace()}
         >
           Replace all
         </button>
         {state.lastReplace?.undoId ? (
-          <button type="button" onClick={() => void undoReplace(api)}>
+          <button type="button" onClick={() => void search.undoReplace()}>
             Undo replace
           </button>
         ) : null}
@@ -224,14 +218,14 @@ export function SearchPanel({ api }: { api: PostdeskApi }) {
       {results ? (
         <SearchResultList
           results={results.results}
-          onOpen={(id, match) => void openAtMatch(api, id, match)}
+          onOpen={(id, match) => void openAtMatch(documents, id, match)}
         />
       ) : null}
       {state.preview ? (
         <ReplacePreviewDialog
           preview={state.preview.files}
-          onApply={(chosen) => void applyReplace(api, chosen)}
-          onClose={() => setSearch({ preview: null })}
+          onApply={(chosen) => void search.applyReplace(chosen)}
+          onClose={() => search.set({ preview: null })}
         />
       ) : null}
     </section>

@@ -1,12 +1,8 @@
 import type { KeyboardEvent } from 'react';
 import type { PostSummary } from '../../../shared/api';
 import { useStore } from '../../state/create-store';
-import {
-  activateDocument,
-  documentsStore,
-  hasUnsavedText,
-  type DocumentState,
-} from '../../state/document-store';
+import { hasUnsavedText, type DocumentState } from '../../state/document-store';
+import { useAppState } from '../../state/app-state-context';
 import { tabLabel } from './tab-label';
 
 function unsaved(state: DocumentState): boolean {
@@ -25,7 +21,9 @@ export function DocumentTabs({
   posts: readonly PostSummary[];
   onClose: (id: string) => void;
 }) {
-  const all = useStore(documentsStore);
+  const { documents } = useAppState();
+  const activateDocument = documents.activate;
+  const all = useStore(documents.store);
   if (all.order.length === 0) return null;
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (all.activeId === null || (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft')) return;

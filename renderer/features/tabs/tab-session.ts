@@ -1,5 +1,4 @@
-import type { PostdeskApi } from '../../../shared/api';
-import { activateDocument, documentsStore, openDocument } from '../../state/document-store';
+import type { DocumentsModel } from '../../state/document-store';
 import { currentTabView, type TabView } from './tab-view-memory';
 
 /** The tabs of a site as the window left them: which posts, which one shown, where each editor was. */
@@ -45,8 +44,12 @@ export function readTabSession(root: string): TabSession {
 }
 
 /** Saves the window's tabs for the site at `root`, with the places in `views` and the shown editor's. */
-export function saveTabSession(root: string, views: ReadonlyMap<string, TabView>): void {
-  const { order, activeId } = documentsStore.get();
+export function saveTabSession(
+  documents: DocumentsModel,
+  root: string,
+  views: ReadonlyMap<string, TabView>,
+): void {
+  const { order, activeId } = documents.store.get();
   const ids = order.slice(0, maxTabs);
   const session: TabSession = { ids, active: activeId, views: {} };
   for (const id of ids) {
@@ -65,7 +68,7 @@ export function saveTabSession(root: string, views: ReadonlyMap<string, TabView>
  * one that was shown, and seeds `views` so each editor comes back at its caret and scroll.
  */
 export async function restoreTabSession(
-  api: PostdeskApi,
+  documents: DocumentsModel,
   root: string,
   existing: ReadonlySet<string>,
   views: Map<string, TabView>,
@@ -76,7 +79,7 @@ export async function restoreTabSession(
     // Seeded just before its tab opens: the memory forgets places of posts with no tab.
     const view = session.views[id];
     if (view) views.set(id, view);
-    await openDocument(api, id);
+    await documents.open(id);
   }
-  if (session.active !== null && ids.includes(session.active)) activateDocument(session.active);
+  if (session.active !== null && ids.includes(session.active)) documents.activate(session.active);
 }

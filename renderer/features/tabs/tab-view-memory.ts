@@ -1,5 +1,5 @@
 import type { EditorView } from '@codemirror/view';
-import { documentsStore } from '../../state/document-store';
+import type { DocumentsModel } from '../../state/document-store';
 import { currentEditor } from '../editor/editor-session';
 
 /** Where a tab's editor was: its caret or selection and how far it was scrolled. */
@@ -17,7 +17,11 @@ const maxFrames = 30;
  * once that tab's editor is on screen again (the editor is created afresh per tab), in `views`
  * (seeded with the places of tabs restored after a reload). Returns the function that stops it.
  */
-export function rememberTabViews(views: Map<string, TabView> = new Map()): () => void {
+export function rememberTabViews(
+  documents: DocumentsModel,
+  views: Map<string, TabView> = new Map(),
+): () => void {
+  const documentsStore = documents.store;
   let activeId = documentsStore.get().activeId;
   let frame = 0;
   // The tab whose place is still to be put back: leaving it before its editor came keeps its place.

@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
-import type { PostdeskApi } from '../../../shared/api';
+import type { AppState } from '../../state/app-state';
+import { batchEvents } from '../../state/batch-events';
 import { useStore } from '../../state/create-store';
-import { documentsStore } from '../../state/document-store';
-import { libraryStore } from '../../state/library-store';
 import { restoreTabSession, saveTabSession } from './tab-session';
 import type { TabView } from './tab-view-memory';
 
@@ -13,29 +12,28 @@ const saveDelayMs = 300;
  * the tabs saved for it open again (caret and scroll too); from then on every tab change, and the
  * page going away, saves them. Nothing is saved for a site before its tabs were restored.
  */
-export function useTabSession(api: PostdeskApi, views: Map<string, TabView>): void {
+export function useTabSession(app: AppState, views: Map<string, TabView>): void {
+  const { api, documents, library } = app;
+  const libraryStore = library.store;
   const root = useStore(libraryStore, (library) => (library.listing ? null : (library.site?.root ?? null)));
   useEffect(() => {
     if (root === null) return;
     let restored = false;
-    let timer = 0;
     const save = (): void => {
-      window.clearTimeout(timer);
-      if (restored && libraryStore.get().site?.root === root) saveTabSession(root, views);
+      later.cancel();
+      if (restored && libraryStore.get().site?.root === root) saveTabSession(documents, root, views);
     };
-    const later = (): void => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(save, saveDelayMs);
-    };
+    // Tab changes are saved together once they pause (a restore opening ten tabs saves once).
+    const later = batchEvents<null>(save, saveDelayMs, { untilQuiet: true });
     const existing = new Set(libraryStore.get().posts.map((post) => post.id));
-    void restoreTabSession(api, root, existing, views).finally(() => {
+    void restoreTabSession(documents, root, existing, views).finally(() => {
       restored = true;
       save();
     });
-    const unsubscribe = documentsStore.subscribe(later);
+    const unsubscribe = documents.store.subscribe(() => later(null));
     const offSite = api.on('siteOpened', () => {
       restored = false;
-      window.clearTimeout(timer);
+      later.cancel();
     });
     const onHide = (): void => save();
     window.addEventListener('pagehide', onHide);
@@ -43,9 +41,9 @@ export function useTabSession(api: PostdeskApi, views: Map<string, TabView>): vo
     return () => {
       unsubscribe();
       offSite();
-      window.clearTimeout(timer);
+      later.cancel();
       window.removeEventListener('pagehide', onHide);
       window.removeEventListener('beforeunload', onHide);
     };
-  }, [api, root, views]);
+  }, [api, documents, libraryStore, root, views]);
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { PostdeskApi } from '../../../shared/api';
 import type { EditPreview } from '../../../shared/api-search';
 import { useStore } from '../../state/create-store';
-import { refreshPosts } from '../../state/library-store';
+import { useAppState } from '../../state/app-state-context';
 import { ModalDialog } from '../conflict/modal-dialog';
 import { EditFilesTable } from './edit-files-table';
 import { clearPicked, pickedStore } from './selection-store';
@@ -20,6 +20,7 @@ const opNames: Record<Op, string> = {
  * matter key, add or remove a tag, on every picked post; previewed first, undoable after.
  */
 export function BulkEditBar({ api }: { api: PostdeskApi }) {
+  const { library } = useAppState();
   const ids = useStore(pickedStore, (state) => state.ids);
   const [op, setOp] = useState<Op>('set');
   const [key, setKey] = useState('draft');
@@ -69,7 +70,7 @@ export function BulkEditBar({ api }: { api: PostdeskApi }) {
                   .undoReplace({ undoId: message.undoId ?? '' })
                   .then((outcome) => {
                     setMessage({ text: `Restored ${outcome.changed.length} post(s).`, undoId: null });
-                    return refreshPosts(api);
+                    return library.refresh();
                   })
                   .catch(fail)
               }
@@ -99,7 +100,7 @@ export function BulkEditBar({ api }: { api: PostdeskApi }) {
                       text: `Changed ${outcome.changed.length} post(s)${skipped ? `; skipped: ${skipped}` : ''}.`,
                       undoId: outcome.undoId,
                     });
-                    return refreshPosts(api);
+                    return library.refresh();
                   })
                   .catch(fail);
               }}

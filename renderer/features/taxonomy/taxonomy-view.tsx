@@ -1,24 +1,15 @@
 import { useEffect, useState } from 'react';
-import type { PostdeskApi } from '../../../shared/api';
 import type { Taxonomy } from '../../../shared/api-search';
 import { useStore } from '../../state/create-store';
-import { refreshPosts } from '../../state/library-store';
+import { useAppState } from '../../state/app-state-context';
 import { commandRegistry } from '../commands/command-registry';
 import { ModalDialog } from '../conflict/modal-dialog';
-import {
-  applyChange,
-  cancelPreview,
-  closeTaxonomies,
-  openTaxonomies,
-  previewChange,
-  taxonomyStore,
-  undoChange,
-} from './taxonomy-store';
 import { EditFilesTable } from './edit-files-table';
 import './taxonomy.css';
 
 /** One taxonomy group: its values with post counts, a checkbox each, and rename / merge / delete. */
-function TaxonomyGroup({ api, group }: { api: PostdeskApi; group: Taxonomy }) {
+function TaxonomyGroup({ group }: { group: Taxonomy }) {
+  const { previewChange } = useAppState().taxonomy;
   const [name, setName] = useState('');
   const [picked, setChosen] = useState<string[]>([]);
   // Values gone after a change (renamed, merged, deleted) drop out of the choice.
@@ -60,25 +51,21 @@ function TaxonomyGroup({ api, group }: { api: PostdeskApi; group: Taxonomy }) {
           <button
             type="button"
             disabled={chosen.length !== 1 || name.trim() === ''}
-            onClick={() =>
-              void previewChange(api, { key: group.key, action: 'rename', from: chosen, to: name })
-            }
+            onClick={() => void previewChange({ key: group.key, action: 'rename', from: chosen, to: name })}
           >
             Rename
           </button>
           <button
             type="button"
             disabled={chosen.length < 2 || name.trim() === ''}
-            onClick={() =>
-              void previewChange(api, { key: group.key, action: 'merge', from: chosen, to: name })
-            }
+            onClick={() => void previewChange({ key: group.key, action: 'merge', from: chosen, to: name })}
           >
             Merge
           </button>
           <button
             type="button"
             disabled={chosen.length === 0}
-            onClick={() => void previewChange(api, { key: group.key, action: 'delete', from: chosen })}
+            onClick={() => void previewChange({ key: group.key, action: 'delete', from: chosen })}
           >
             Delete
           </button>
@@ -89,7 +76,9 @@ function TaxonomyGroup({ api, group }: { api: PostdeskApi; group: Taxonomy }) {
 }
 
 /** The preview of a change: each post with its changed lines side by side, then Apply or Cancel. */
-function ChangePreview({ api }: { api: PostdeskApi }) {
+function ChangePreview() {
+  const { library, taxonomy } = useAppState();
+  const { applyChange, cancelPreview, store: taxonomyStore } = taxonomy;
   const preview = useStore(taxonomyStore, (state) => state.preview);
   if (!preview) return null;
   const { change, files } = preview;
@@ -107,7 +96,7 @@ function ChangePreview({ api }: { api: PostdeskApi }) {
         <button
           type="button"
           disabled={files.files.length === 0}
-          onClick={() => void applyChange(api).then(() => refreshPosts(api))}
+          onClick={() => void applyChange().then(() => library.refresh())}
         >
           Apply change
         </button>
@@ -120,14 +109,15 @@ function ChangePreview({ api }: { api: PostdeskApi }) {
 }
 
 /** The "Taxonomies" view (palette command): every taxonomy of the site with counts, changes previewed, undo. */
-export function TaxonomyView({ api }: { api: PostdeskApi }) {
+export function TaxonomyView() {
+  const { library, taxonomy } = useAppState();
+  const { store: taxonomyStore, undoChange } = taxonomy;
+  const closeTaxonomies = taxonomy.close;
   const state = useStore(taxonomyStore);
   useEffect(
     () =>
-      commandRegistry.register([
-        { id: 'view.taxonomies', title: 'Taxonomies', run: () => openTaxonomies(api) },
-      ]),
-    [api],
+      commandRegistry.register([{ id: 'view.taxonomies', title: 'Taxonomies', run: () => taxonomy.open() }]),
+    [taxonomy],
   );
   if (!state.open) return null;
   return (
@@ -137,18 +127,18 @@ export function TaxonomyView({ api }: { api: PostdeskApi }) {
         <p role="status" className="taxonomy-status">
           {state.last.message}{' '}
           {state.last.undoId ? (
-            <button type="button" onClick={() => void undoChange(api).then(() => refreshPosts(api))}>
+            <button type="button" onClick={() => void undoChange().then(() => library.refresh())}>
               Undo change
             </button>
           ) : null}
         </p>
       ) : null}
       {state.preview ? (
-        <ChangePreview api={api} />
+        <ChangePreview />
       ) : (
         <div className="taxonomy-groups">
           {(state.groups ?? []).map((group) => (
-            <TaxonomyGroup key={group.key} api={api} group={group} />
+            <TaxonomyGroup key={group.key} group={group} />
           ))}
         </div>
       )}

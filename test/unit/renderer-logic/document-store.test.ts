@@ -2,62 +2,53 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../../../electron/library/library-service';
-import { apiFromOutcomes, dispatch, type PostdeskApi } from '../../../shared/api';
 import { isPostdeskError } from '../../../shared/errors';
+import type { AppState } from '../../../renderer/state/app-state';
 import {
-  applyDiskChange,
-  closeAllDocuments,
-  documentStore,
-  documentsStore,
   hasUnsavedText,
-  openDocument,
-  overwriteDocument,
-  reloadDocument,
-  saveDocument,
-  saveDocumentAs,
-  setBody,
-  setText,
+  type DocumentsModel,
   type OpenDocument,
 } from '../../../renderer/state/document-store';
+import { libraryAppState } from '../../support/library-client';
 import { copyFixtureSite } from '../../support/temp-site';
 
-// The document store driven through the real library on a real temporary site (no watcher: the
-// tests call applyDiskChange themselves, so every race is decided by the test).
+// The document store of a window's state (createAppState) driven through the real library on a
+// real temporary site (no watcher: the tests call applyDiskChange themselves, so every race is
+// decided by the test).
 
 const id = 'content/posts/first-post.md';
 let library: Library;
-let api: PostdeskApi;
+let state: AppState;
+let documents: DocumentsModel;
 let site: string;
 let cleanup: () => Promise<void>;
 let file: string;
 let original: string;
 
 function doc(): OpenDocument {
-  const state = documentStore.get();
-  if (state.status !== 'open') throw new Error(`no open document (${state.status})`);
-  return state.doc;
+  const active = documents.active.get();
+  if (active.status !== 'open') throw new Error(`no open document (${active.status})`);
+  return active.doc;
 }
 
 function appendToBody(extra: string): void {
   const current = doc();
-  setBody(current.text.slice(current.bodyStart) + extra);
+  documents.setBody(current.text.slice(current.bodyStart) + extra);
 }
 
 beforeEach(async () => {
   ({ site, cleanup } = await copyFixtureSite('hugo-basic'));
   library = createLibrary({ watch: false });
-  api = apiFromOutcomes(
-    (name, args) => dispatch(library.handlers, name, args),
-    () => () => undefined,
-  );
-  await api.openSite({ path: site });
+  state = libraryAppState(library);
+  ({ documents } = state);
+  await state.api.openSite({ path: site });
   file = path.join(site, ...id.split('/'));
   original = await readFile(file, 'utf8');
-  closeAllDocuments();
-  await openDocument(api, id);
+  await documents.open(id);
 });
 
 afterEach(async () => {
+  state.dispose();
   await library.close();
   await cleanup();
 });
@@ -66,19 +57,19 @@ describe('document store against the disk', () => {
   it('opens, edits the body only, and saves exactly the text', async () => {
     appendToBody('More.');
     expect(doc().text).toBe(`${original}More.`);
-    expect(await saveDocument(api)).toBe(true);
+    expect(await documents.save()).toBe(true);
     expect(await readFile(file, 'utf8')).toBe(`${original}More.`);
     expect(hasUnsavedText(doc())).toBe(false);
   });
 
   it('setText replaces front matter and body and finds the new body start', () => {
-    setText('---\ntitle: x\n---\nBody');
+    documents.setText('---\ntitle: x\n---\nBody');
     expect(doc().text.slice(doc().bodyStart)).toBe('Body');
   });
 
   it('reloads a clean document silently when the disk changes', async () => {
     await writeFile(file, `${original}Outside.`);
-    await applyDiskChange(api, { id, kind: 'changed', summary: null });
+    await documents.applyDiskChange({ id, kind: 'changed', summary: null });
     expect(doc().text).toBe(`${original}Outside.`);
     expect(doc().conflict).toBeNull();
     expect(doc().loads).toBe(1);
@@ -87,7 +78,7 @@ describe('document store against the disk', () => {
   it('keeps a dirty document and raises a conflict holding the disk text', async () => {
     appendToBody('Mine.');
     await writeFile(file, `${original}Theirs.`);
-    await applyDiskChange(api, { id, kind: 'changed', summary: null });
+    await documents.applyDiskChange({ id, kind: 'changed', summary: null });
     expect(doc().text).toBe(`${original}Mine.`);
     expect(doc().conflict).toMatchObject({ kind: 'changed', diskText: `${original}Theirs.` });
   });
@@ -95,11 +86,11 @@ describe('document store against the disk', () => {
   it('turns a save refused as stale into the same conflict, and Overwrite writes mine', async () => {
     appendToBody('Mine.');
     await writeFile(file, `${original}Theirs.`);
-    expect(await saveDocument(api)).toBe(false);
+    expect(await documents.save()).toBe(false);
     expect(doc().conflict?.kind).toBe('changed');
     expect(doc().error).toBeNull();
     expect(await readFile(file, 'utf8')).toBe(`${original}Theirs.`);
-    expect(await overwriteDocument(api)).toBe(true);
+    expect(await documents.overwrite()).toBe(true);
     expect(await readFile(file, 'utf8')).toBe(`${original}Mine.`);
     expect(doc().conflict).toBeNull();
   });
@@ -107,8 +98,8 @@ describe('document store against the disk', () => {
   it('Reload drops the edits for the disk text', async () => {
     appendToBody('Mine.');
     await writeFile(file, `${original}Theirs.`);
-    await applyDiskChange(api, { id, kind: 'changed', summary: null });
-    await reloadDocument(api);
+    await documents.applyDiskChange({ id, kind: 'changed', summary: null });
+    await documents.reload();
     expect(doc().text).toBe(`${original}Theirs.`);
     expect(doc().conflict).toBeNull();
     expect(await readFile(file, 'utf8')).toBe(`${original}Theirs.`);
@@ -117,7 +108,7 @@ describe('document store against the disk', () => {
   it('needs no resolution when the disk already holds the user text', async () => {
     appendToBody('Same.');
     await writeFile(file, `${original}Same.`);
-    await applyDiskChange(api, { id, kind: 'changed', summary: null });
+    await documents.applyDiskChange({ id, kind: 'changed', summary: null });
     expect(doc().conflict).toBeNull();
     expect(hasUnsavedText(doc())).toBe(false);
   });
@@ -125,15 +116,15 @@ describe('document store against the disk', () => {
   it('keeps the buffer of a post removed on disk and saves it elsewhere, never over a file', async () => {
     appendToBody('Rescued.');
     await rm(file);
-    await applyDiskChange(api, { id, kind: 'removed', summary: null });
+    await documents.applyDiskChange({ id, kind: 'removed', summary: null });
     expect(doc().conflict).toEqual({ kind: 'removed' });
     expect(hasUnsavedText(doc())).toBe(true);
-    expect(await saveDocument(api)).toBe(false);
+    expect(await documents.save()).toBe(false);
     expect(doc().text).toBe(`${original}Rescued.`);
 
-    const taken = await saveDocumentAs(api, 'content/posts/second-post.md').catch((error: unknown) => error);
+    const taken = await documents.saveAs('content/posts/second-post.md').catch((error: unknown) => error);
     expect(isPostdeskError(taken, 'exists')).toBe(true);
-    await saveDocumentAs(api, 'content/posts/rescued.md');
+    await documents.saveAs('content/posts/rescued.md');
     expect(doc().id).toBe('content/posts/rescued.md');
     expect(doc().conflict).toBeNull();
     expect(await readFile(path.join(site, 'content/posts/rescued.md'), 'utf8')).toBe(`${original}Rescued.`);
@@ -141,7 +132,7 @@ describe('document store against the disk', () => {
 
   it('ignores changes to other posts', async () => {
     appendToBody('Mine.');
-    await applyDiskChange(api, { id: 'content/posts/second-post.md', kind: 'removed', summary: null });
+    await documents.applyDiskChange({ id: 'content/posts/second-post.md', kind: 'removed', summary: null });
     expect(doc().conflict).toBeNull();
   });
 });
@@ -150,17 +141,17 @@ describe('opening another post while one has unsaved text', () => {
   const second = 'content/posts/second-post.md';
 
   it('opens at once when nothing is unsaved', async () => {
-    await openDocument(api, second);
+    await documents.open(second);
     expect(doc().id).toBe(second);
   });
 
   it('opens it in its own tab without asking; the first keeps its unsaved text', async () => {
     appendToBody('Unsaved.');
-    await openDocument(api, second);
+    await documents.open(second);
     expect(doc().id).toBe(second);
-    expect(documentsStore.get().order).toEqual([id, second]);
+    expect(documents.store.get().order).toEqual([id, second]);
 
-    await openDocument(api, id);
+    await documents.open(id);
     expect(doc().id).toBe(id);
     expect(doc().text).toBe(`${original}Unsaved.`);
     expect(await readFile(file, 'utf8')).toBe(original);

@@ -1,15 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLibrary, type Library } from '../../../electron/library/library-service';
-import { apiFromOutcomes, dispatch, type PostSummary } from '../../../shared/api';
+import type { PostdeskApi, PostSummary } from '../../../shared/api';
 import { defaultQuery, queryStorageKey } from '../../../renderer/features/library/post-query';
-import {
-  applyPostChange,
-  applyPostChanges,
-  createPostChangeQueue,
-  libraryStore,
-  openLibrary,
-  setQuery,
-} from '../../../renderer/state/library-store';
+import { createLibraryState, type LibraryModel } from '../../../renderer/state/library-store';
+import { libraryClient } from '../../support/library-client';
 import { copyFixtureSite } from '../../support/temp-site';
 import { makeSummary } from '../../support/post-summary';
 
@@ -17,10 +11,19 @@ function summary(id: string, title = id): PostSummary {
   return makeSummary(id, { title });
 }
 
-const ids = (): string[] => libraryStore.get().posts.map((post) => post.id);
+// A library state whose client is never called (these tests feed it events directly).
+const noClient = new Proxy({} as PostdeskApi, {
+  get: (_target, name) => {
+    if (name === 'on') return () => () => undefined;
+    throw new Error(`unexpected call to ${String(name)}`);
+  },
+});
+let model: LibraryModel;
+const ids = (): string[] => model.store.get().posts.map((post) => post.id);
 
 beforeEach(() => {
-  libraryStore.set({
+  model = createLibraryState(noClient);
+  model.store.set({
     site: null,
     posts: [summary('a'), summary('b'), summary('c')],
     listing: false,
@@ -31,16 +34,16 @@ beforeEach(() => {
 
 describe('applying watcher events to the list', () => {
   it('adds, replaces and removes posts by id, keeping the others in place', () => {
-    expect(applyPostChange({ id: 'b', kind: 'changed', summary: summary('b', 'B2') })).toBe(true);
-    expect(libraryStore.get().posts[1]?.title).toBe('B2');
-    applyPostChange({ id: 'd', kind: 'added', summary: summary('d') });
-    applyPostChange({ id: 'a', kind: 'removed', summary: null });
+    expect(model.applyPostChange({ id: 'b', kind: 'changed', summary: summary('b', 'B2') })).toBe(true);
+    expect(model.store.get().posts[1]?.title).toBe('B2');
+    model.applyPostChange({ id: 'd', kind: 'added', summary: summary('d') });
+    model.applyPostChange({ id: 'a', kind: 'removed', summary: null });
     expect(ids()).toEqual(['b', 'c', 'd']);
   });
 
   it('applies a burst in one pass, the last event of an id winning', () => {
-    const before = libraryStore.get().posts;
-    applyPostChanges([
+    const before = model.store.get().posts;
+    model.applyPostChanges([
       { id: 'x', kind: 'added', summary: summary('x') },
       { id: 'x', kind: 'removed', summary: null },
       { id: 'c', kind: 'removed', summary: null },
@@ -51,15 +54,15 @@ describe('applying watcher events to the list', () => {
         summary: summary(`n${i}`),
       })),
     ]);
-    expect(libraryStore.get().posts).toHaveLength(5003);
+    expect(model.store.get().posts).toHaveLength(5003);
     expect(ids().slice(0, 3)).toEqual(['a', 'b', 'c']);
-    expect(libraryStore.get().posts[2]?.title).toBe('C again');
+    expect(model.store.get().posts[2]?.title).toBe('C again');
     expect(ids()).not.toContain('x');
     expect(before).toHaveLength(3);
   });
 
   it('answers false and changes nothing when an event lacks its summary', () => {
-    expect(applyPostChange({ id: 'a', kind: 'changed', summary: null })).toBe(false);
+    expect(model.applyPostChange({ id: 'a', kind: 'changed', summary: null })).toBe(false);
     expect(ids()).toEqual(['a', 'b', 'c']);
   });
 
@@ -67,7 +70,7 @@ describe('applying watcher events to the list', () => {
     vi.useFakeTimers();
     try {
       const stale = vi.fn();
-      const queue = createPostChangeQueue(stale, 50);
+      const queue = model.postChangeQueue(stale, 50);
       queue({ id: 'd', kind: 'added', summary: summary('d') });
       queue({ id: 'a', kind: 'removed', summary: null });
       expect(ids()).toEqual(['a', 'b', 'c']);
@@ -105,24 +108,37 @@ describe('list choices per site', () => {
   });
 
   it('opens the site, lists it, and remembers the choices under the site root', async () => {
-    const api = apiFromOutcomes(
-      (name, args) => dispatch(library.handlers, name, args),
-      () => () => undefined,
-    );
-    await openLibrary(api);
-    const { site: info, posts } = libraryStore.get();
+    model = createLibraryState(libraryClient(library).api);
+    await model.open();
+    const { site: info, posts } = model.store.get();
     expect(info?.generator).toBe('hugo');
     expect(posts).toHaveLength(3);
-    expect(libraryStore.get().query).toEqual(defaultQuery);
+    expect(model.store.get().query).toEqual(defaultQuery);
 
-    setQuery({ sort: 'title', tag: 'alpha' });
+    model.setQuery({ sort: 'title', tag: 'alpha' });
     expect(JSON.parse(storage.get(queryStorageKey(info!.root))!)).toMatchObject({
       sort: 'title',
       tag: 'alpha',
     });
 
-    libraryStore.set((state) => ({ ...state, query: defaultQuery }));
-    await openLibrary(api);
-    expect(libraryStore.get().query).toMatchObject({ sort: 'title', tag: 'alpha', search: '' });
+    // Another window (a new state) opening the same site starts from the saved choices.
+    model.dispose();
+    model = createLibraryState(libraryClient(library).api);
+    expect(model.store.get().query).toEqual(defaultQuery);
+    await model.open();
+    expect(model.store.get().query).toMatchObject({ sort: 'title', tag: 'alpha', search: '' });
+  });
+
+  it('saves choices from a subscriber: opening the site writes nothing, a changed choice is written', async () => {
+    storage.clear();
+    model = createLibraryState(libraryClient(library).api);
+    await model.open();
+    const root = model.store.get().site!.root;
+    expect(storage.has(queryStorageKey(root))).toBe(false);
+    model.setQuery({ draft: 'draft' });
+    expect(JSON.parse(storage.get(queryStorageKey(root))!)).toMatchObject({ draft: 'draft' });
+    model.dispose();
+    model.setQuery({ sort: 'title' });
+    expect(JSON.parse(storage.get(queryStorageKey(root))!)).not.toMatchObject({ sort: 'title' });
   });
 });

@@ -1,18 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../../../electron/library/library-service';
-import { apiFromOutcomes, dispatch, type PostSummary } from '../../../shared/api';
+import type { PostdeskApi, PostSummary } from '../../../shared/api';
 import {
   defaultQuery,
   filterPosts,
   firstProblemText,
   problemCount,
 } from '../../../renderer/features/library/post-query';
-import {
-  applyPostChanges,
-  applyProblemCounts,
-  libraryStore,
-  openLibrary,
-} from '../../../renderer/state/library-store';
+import { createLibraryState, type LibraryModel } from '../../../renderer/state/library-store';
+import { libraryClient } from '../../support/library-client';
 import { copyFixtureSite } from '../../support/temp-site';
 import { makeSummary } from '../../support/post-summary';
 
@@ -20,8 +16,18 @@ function summary(id: string, error: string | null = null): PostSummary {
   return makeSummary(id, { error });
 }
 
+// A library state whose client is never called (the first tests feed it counts directly).
+const noClient = new Proxy({} as PostdeskApi, {
+  get: (_target, name) => {
+    if (name === 'on') return () => () => undefined;
+    throw new Error(`unexpected call to ${String(name)}`);
+  },
+});
+let model: LibraryModel;
+
 beforeEach(() => {
-  libraryStore.set({
+  model = createLibraryState(noClient);
+  model.store.set({
     site: null,
     posts: [summary('a'), summary('b')],
     listing: false,
@@ -40,20 +46,20 @@ describe('problem counts in the list', () => {
   });
 
   it('applies batches, keeps untouched rows as they were, and keeps counts across watcher changes', () => {
-    const before = libraryStore.get().posts;
-    applyProblemCounts([
+    const before = model.store.get().posts;
+    model.applyProblemCounts([
       [{ id: 'a', count: 2, first: 'No alt text' }],
       [{ id: 'zz', count: 1, first: 'later' }],
     ]);
-    const posts = libraryStore.get().posts;
+    const posts = model.store.get().posts;
     expect(posts[0]).toMatchObject({ problems: 2, firstProblem: 'No alt text' });
     expect(posts[1]).toBe(before[1]);
     expect(filterPosts(posts, { ...defaultQuery, problems: true }).map((post) => post.id)).toEqual(['a']);
-    applyPostChanges([
+    model.applyPostChanges([
       { id: 'a', kind: 'changed', summary: summary('a') },
       { id: 'zz', kind: 'added', summary: summary('zz') },
     ]);
-    const after = libraryStore.get().posts;
+    const after = model.store.get().posts;
     expect(after.find((post) => post.id === 'a')?.problems).toBe(2);
     expect(after.find((post) => post.id === 'zz')?.problems).toBe(1);
   });
@@ -75,20 +81,14 @@ describe('the store follows the library', () => {
   });
 
   it('lists the posts, then badges them as the postProblems events arrive', async () => {
-    const api = apiFromOutcomes(
-      (name, args) => dispatch(library.handlers, name, args),
-      (event, listener) =>
-        library.subscribe((name, payload) => {
-          if ((name as string) === (event as string)) (listener as (value: unknown) => void)(payload);
-        }),
-    );
-    await openLibrary(api);
+    model = createLibraryState(libraryClient(library, { events: true }).api);
+    await model.open();
     const counts = (): Record<string, number | null | undefined> =>
-      Object.fromEntries(libraryStore.get().posts.map((post) => [post.id.split('/').pop(), post.problems]));
+      Object.fromEntries(model.store.get().posts.map((post) => [post.id.split('/').pop(), post.problems]));
     await expect
       .poll(counts, { timeout: 8000 })
       .toEqual({ 'clean-post.md': 0, 'image-post.md': 2, 'mojibake-post.md': 1, 'schema-post.md': 1 });
-    const flagged = filterPosts(libraryStore.get().posts, { ...defaultQuery, problems: true });
+    const flagged = filterPosts(model.store.get().posts, { ...defaultQuery, problems: true });
     expect(flagged.map((post) => post.title).sort()).toEqual(['Image Post', 'Mojibake Post', 'Schema Post']);
   });
 });

@@ -6,6 +6,7 @@ import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { layeringPlugin } from './build/eslint-layering.mjs';
+import { ignoredErrorsPlugin } from './build/eslint-ignored-errors.mjs';
 
 export default tseslint.config(
   {
@@ -32,6 +33,13 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx,mts,cts,mjs,cjs}'],
     plugins: { postdesk: layeringPlugin },
     rules: { 'postdesk/layers': 'error' },
+  },
+  {
+    // An error dropped in the main process is reported to the diagnostics log or says why it may be
+    // dropped (build/eslint-ignored-errors.mjs); `no-empty` (recommended) already refuses a bare `catch {}`.
+    files: ['electron/**/*.ts'],
+    plugins: { errors: ignoredErrorsPlugin },
+    rules: { 'errors/ignored-errors': 'error', 'no-empty': ['error', { allowEmptyCatch: false }] },
   },
   {
     // Type-aware rules: a promise is awaited, returned or marked `void` on purpose, and never handed

@@ -46,6 +46,7 @@ export function isExternalUrlAllowed(raw: string): boolean {
     const url = new URL(raw);
     return url.protocol === 'http:' || url.protocol === 'https:';
   } catch {
+    // Not a URL at all: not an http(s) link.
     return false;
   }
 }

@@ -119,7 +119,10 @@ async function openWindow(): Promise<void> {
     preloadPath: path.join(__dirname, 'preload.cjs'),
     state: await loadWindowState(stateFile, areas),
     openExternal,
-    onStateChange: (state) => void saveWindowState(stateFile, state).catch(() => undefined),
+    onStateChange: (state) =>
+      void saveWindowState(stateFile, state).catch((error: unknown) =>
+        library.report('shell.window-state', null, error),
+      ),
   });
   mainWindow = window;
   attachSpellCheck(window.webContents, {
@@ -161,6 +164,7 @@ async function start(): Promise<void> {
       const found = await library.readAsset(id);
       return new Response(found.bytes, { headers: assetHeaders(found.contentType) });
     } catch {
+      // Not a site file (outside, missing, refused): the page gets a 404 like any missing asset.
       return new Response('Not found', { status: 404 });
     }
   });
@@ -170,7 +174,7 @@ async function start(): Promise<void> {
     siteFromArgv(process.argv, process.cwd(), app.getAppPath()) ??
     (await ensureSampleSite(userData, path.join(outDir, 'sample-site')));
   const info = await library.handlers.openSite({ path: site });
-  await recent.add(info.root).catch(() => undefined);
+  await recent.add(info.root).catch((error: unknown) => library.report('shell.recent-sites', null, error));
   refreshMenu();
   await openWindow();
   app.on('activate', () => {

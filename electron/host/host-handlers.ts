@@ -13,6 +13,7 @@ export function hostHandlers(library: Library): Library['handlers'] {
     ...library.handlers,
     async openSite({ path: folder }) {
       if (folder === undefined) return library.handlers.openSite({});
+      // A folder that does not exist (or a broken link) was never opened: refused below.
       const real = await fs.realpath(path.resolve(folder)).catch(() => null);
       if (real === null || !library.openedFolders().has(real)) {
         throw new PostdeskError(

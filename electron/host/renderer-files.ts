@@ -27,10 +27,12 @@ export async function readRendererFile(rendererDir: string, urlPath: string): Pr
   try {
     relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath.slice(1));
   } catch {
+    // A malformed escape in the path names no file: answered as not found.
     return null;
   }
   const file = path.resolve(rendererDir, relative);
   if (relative.includes('\0') || !isInside(rendererDir, file)) return null;
+  // A renderer file that cannot be read is answered as not found (the bundle is ours, not the site).
   const bytes = await fs.readFile(file).catch(() => null);
   if (bytes === null) return null;
   return { bytes, contentType: contentTypes[path.extname(file)] ?? 'application/octet-stream' };

@@ -117,6 +117,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       args = body.length === 0 ? {} : JSON.parse(body);
       outcome = await dispatch(handlers, name, args);
     } catch {
+      // Only JSON.parse throws here (dispatch answers every failure as an Outcome): the body is refused.
       outcome = { ok: false, error: { code: 'invalid-argument', message: 'The request body is not JSON.' } };
     }
     send(response, 200, 'application/json; charset=utf-8', JSON.stringify(outcome));
@@ -131,6 +132,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     try {
       id = decodeURIComponent(url.pathname.slice('/asset/'.length));
     } catch {
+      // A malformed escape in the asset path: refused with 400.
       return send(response, 400, 'text/plain', 'Bad asset path.');
     }
     const offered = header(request, 'x-postdesk-token');

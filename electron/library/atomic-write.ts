@@ -41,6 +41,7 @@ export async function writeFileAtomic(
     dir,
     `.${path.basename(target)}.postdesk-${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
   );
+  // No file yet (or unreadable): the new file gets the default mode.
   const previous = options.exclusive ? null : await fs.stat(target).catch(() => null);
   const mode = previous ? previous.mode & 0o7777 : 0o666;
   let created = false;
@@ -61,6 +62,7 @@ export async function writeFileAtomic(
       created = false;
     }
   } catch (error) {
+    // Removing our own temporary file after a failed write: the write error is what is thrown.
     if (created) await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
@@ -74,6 +76,7 @@ async function placeExclusive(fs: AtomicFs, temp: string, target: string): Promi
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    // Missing: nothing to compare with, the write goes ahead.
     if (await fs.stat(target).catch(() => null)) {
       throw Object.assign(new Error(`EEXIST: ${target} exists`), { code: 'EEXIST' });
     }
@@ -84,6 +87,7 @@ async function placeExclusive(fs: AtomicFs, temp: string, target: string): Promi
 }
 
 async function syncFolder(dir: string): Promise<void> {
+  // Some platforms cannot open a folder to fsync it: the rename is still atomic, only less durable.
   const handle = await nodeFs.open(dir, 'r').catch(() => null);
   if (!handle) return;
   try {
@@ -100,6 +104,7 @@ async function syncFolder(dir: string): Promise<void> {
  * and only those of processes that are no longer running) and answers how many were removed.
  */
 export async function removeStrayTempFiles(dir: string): Promise<number> {
+  // A folder that cannot be listed has no leftover temporary files we could remove.
   const names = await nodeFs.readdir(dir).catch(() => []);
   let removed = 0;
   for (const name of names) {

@@ -40,6 +40,7 @@ export class BackupStore {
       await fs.rm(this.fileOf(siteRoot, id));
       return true;
     } catch {
+      // No backup to drop (already gone): answered false, the caller needs no more.
       return false;
     }
   }
@@ -49,14 +50,17 @@ export class BackupStore {
    * removed on the way (nothing could restore them); unreadable files are left alone and skipped.
    */
   async list(siteRoot: string): Promise<BackupRecord[]> {
+    // No backup folder yet: no backups.
     const names = await fs.readdir(this.dir).catch(() => [] as string[]);
     const found: BackupRecord[] = [];
     for (const name of names) {
       if (!name.endsWith(fileSuffix)) continue;
       const file = path.join(this.dir, name);
+      // An unreadable backup reads as empty and is skipped by parseRecord.
       const record = parseRecord(await fs.readFile(file, 'utf8').catch(() => ''));
       if (!record) continue;
       if (record.siteRoot === siteRoot) found.push(record);
+      // Its site folder is gone: the backup can never be restored there, so it is removed.
       else if (!(await fs.stat(record.siteRoot).catch(() => null))) await fs.rm(file, { force: true });
     }
     return found.sort((a, b) => a.savedAt.localeCompare(b.savedAt));

@@ -91,6 +91,7 @@ async function realFolders(info: SiteInfo, kind: Kind): Promise<string[]> {
   const folders = foldersFor(info, kind);
   for (const dir of [...folders]) {
     if (dir === '.') continue;
+    // A missing path or broken link resolves to nothing: treated as absent.
     const resolved = await fs.realpath(path.join(info.root, ...dir.split('/'))).catch(() => null);
     if (resolved !== null && isInside(info.root, resolved)) folders.push(toId(info.root, resolved) || '.');
   }
@@ -108,11 +109,13 @@ async function checkScoped(info: SiteInfo, id: string, kind: Kind): Promise<void
   const joined = path.join(info.root, ...id.split('/'));
   let existing = joined;
   let rest = '';
+  // Missing or unreadable: treated as absent.
   while (!(await fs.lstat(existing).catch(() => null))) {
     if (existing === info.root) return;
     rest = rest === '' ? path.basename(existing) : `${path.basename(existing)}/${rest}`;
     existing = path.dirname(existing);
   }
+  // A missing path or broken link resolves to nothing: treated as absent.
   const real = await fs.realpath(existing).catch(() => null);
   if (real === null) refuse(id, what, 'it is a broken link (a symbolic link to nothing)');
   if (!isInside(info.root, real)) refuse(id, what, 'it leads outside the site through a symbolic link');

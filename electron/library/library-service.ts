@@ -43,6 +43,8 @@ export interface Library {
   close(): Promise<void>;
   /** Real paths of the folders opened so far in this process (the only ones a host lets a page re-open). */
   openedFolders(): ReadonlySet<string>;
+  /** Records a background failure of the hosts or the shell (`operation`, about `postId`) in the diagnostics log. */
+  report(operation: string, postId: string | null, error: unknown): void;
 }
 
 type OpenSite = SiteSession;
@@ -211,6 +213,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
           savedAt: record.savedAt,
           diskText: await resolveExisting(info.root, record.id)
             .then((file) => fs.readFile(file, 'utf8'))
+            // The post is gone or unreadable: the backup is offered without a disk version to compare.
             .catch(() => null),
         })),
       );
@@ -268,7 +271,10 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     ...createGitHandlers({
       site: () => site().info,
       emit,
-      touched: (ids) => reportTouched(site(), ids, emit),
+      touched: (ids) =>
+        reportTouched(site(), ids, emit).catch((error: unknown) =>
+          site().report('git.touched', ids[0] ?? null, error),
+        ),
     }),
     ...createSearchHandlers(site, emit),
   };
@@ -287,6 +293,9 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       return readSiteAsset(info.root, id);
     },
     openedFolders: () => opened,
+    report(operation, postId, error) {
+      diagnostics.record(operation, postId, error);
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -316,6 +325,7 @@ async function reportTouched(site: OpenSite, ids: readonly string[], emit: Event
   for (const id of ids) {
     if (!isPostFileName(path.basename(id))) continue;
     const known = site.index.cached(id) !== null;
+    // A post that cannot be read any more is treated as removed (below).
     const summary = await site.index.summaryOf(id).catch(() => null);
     if (summary === null) {
       site.index.forget(id);
@@ -323,13 +333,14 @@ async function reportTouched(site: OpenSite, ids: readonly string[], emit: Event
       continue;
     }
     emit('postChanged', { id, kind: known ? 'changed' : 'added', summary });
-    void site.problems.recheck(id).catch(() => undefined);
+    void site.problems.recheck(id).catch((error: unknown) => site.report('problems.recheck', id, error));
   }
 }
 
 /** True for a Markdown file inside a page bundle that is not the bundle's index (a page resource). */
 async function isBundleResource(file: string): Promise<boolean> {
   if (isBundleIndexName(path.basename(file))) return false;
+  // A folder that cannot be listed has no bundle index: the file is a post.
   const siblings = await fs.readdir(path.dirname(file)).catch(() => [] as string[]);
   return siblings.some((name) => isBundleIndexName(name));
 }
@@ -429,6 +440,7 @@ function isInsideReal(root: string, folder: string): boolean {
   try {
     return isInside(root, realpathSync(folder));
   } catch {
+    // Missing or a broken link: not a folder inside the site, so it is not watched.
     return false;
   }
 }

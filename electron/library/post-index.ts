@@ -69,6 +69,7 @@ export async function scanPostFiles(
   ];
   for (const { dir, pages } of starts) {
     const start = dir === '.' ? site.root : path.join(site.root, dir);
+    // A missing path or broken link resolves to nothing: treated as absent.
     const real = await fs.realpath(start).catch(() => null);
     if (real === null) continue;
     if (!isInside(site.root, real)) {
@@ -106,6 +107,7 @@ async function walk(
     return;
   }
   if (scan.entries >= scan.limits.maxEntries) return;
+  // A missing path or broken link resolves to nothing: treated as absent.
   const real = await fs.realpath(folder).catch(() => null);
   if (real === null || !isInside(root, real) || scan.realFolders.has(real)) return;
   scan.realFolders.add(real);
@@ -227,7 +229,9 @@ export class PostIndex {
 
   /** Re-reads one post's summary (or null when it is gone or leads outside the site), refreshing the cache. */
   async summaryOf(id: string): Promise<PostSummary | null> {
+    // Outside the site, missing, or a link leading out: treated as absent.
     const real = await resolveExisting(this.site.root, id).catch(() => null);
+    // Missing or unreadable: treated as absent.
     const stat = real === null ? null : await fs.stat(real).catch(() => null);
     if (real === null || !stat || !stat.isFile()) {
       this.cache.delete(id);
@@ -235,6 +239,7 @@ export class PostIndex {
     }
     const cached = this.cache.get(id);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.summary;
+    // An unreadable header: the post is treated as absent.
     const header = await readHeader(real).catch(() => null);
     if (header === null) return null;
     const summary = summarize(this.site, id, header, stat);

@@ -123,6 +123,7 @@ export async function createPost(
   const { section, folder, archetypeBundle, slug, bundle, fileId } = await planPost(site, request, now);
   if (
     bundle &&
+    // Outside the site, missing, or a link leading out: treated as absent.
     (await fs.lstat(await resolveForWrite(info.root, path.posix.dirname(fileId))).catch(() => null))
   ) {
     throw new PostdeskError(
@@ -163,10 +164,13 @@ interface ArchetypeBundle {
 /** A Hugo section archetype written as a bundle (`archetypes/<section>/index.md` and its files), if any. */
 async function readArchetypeBundle(info: SiteInfo, section: string): Promise<ArchetypeBundle | null> {
   const folder = `archetypes/${section}`;
+  // Outside the site, missing, or a link leading out: treated as absent.
   const indexFile = await resolveExisting(info.root, `${folder}/index.md`).catch(() => null);
   if (indexFile === null) return null;
+  // Missing or unreadable: read as absent, the caller falls back.
   const index = await fs.readFile(indexFile, 'utf8').catch(() => null);
   if (index === null) return null;
+  // A folder that is missing or cannot be listed has no entries.
   const entries = await fs.readdir(path.dirname(indexFile), { withFileTypes: true }).catch(() => []);
   const resources = entries
     .filter((entry) => entry.isFile() && entry.name !== 'index.md' && !entry.name.startsWith('.'))
@@ -178,26 +182,32 @@ async function readArchetypeBundle(info: SiteInfo, section: string): Promise<Arc
 /** Copies an archetype bundle's other files (never over an existing file) into the new bundle. */
 async function copyBundleResources(info: SiteInfo, bundle: ArchetypeBundle, target: string): Promise<void> {
   for (const name of bundle.resources) {
+    // Outside the site, missing, or a link leading out: treated as absent.
     const from = await resolveExisting(info.root, `${bundle.folder}/${name}`).catch(() => null);
     if (from === null) continue;
     const to = await resolveForWrite(info.root, `${target}/${name}`);
+    // A resource of that name already in the new bundle is kept (never overwritten); the post itself was written.
     await fs.copyFile(from, to, constants.COPYFILE_EXCL).catch(() => undefined);
   }
 }
 
 /** The front matter keys of the newest post directly in `folder` (by its name's date or mtime), or null. */
 async function siblingKeys(info: SiteInfo, folder: string): Promise<SiblingKeys | null> {
+  // Outside the site, missing, or a link leading out: treated as absent.
   const dir = await resolveExisting(info.root, folder).catch(() => null);
   if (dir === null) return null;
+  // A folder that is missing or cannot be listed has no entries.
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
   let newest: { file: string; mtimeMs: number } | null = null;
   for (const entry of entries.slice(0, 2000)) {
     if (!entry.isFile() || !isPostFileName(entry.name)) continue;
     const file = path.join(dir, entry.name);
+    // Missing or unreadable: treated as absent.
     const stat = await fs.stat(file).catch(() => null);
     if (stat && (newest === null || stat.mtimeMs > newest.mtimeMs)) newest = { file, mtimeMs: stat.mtimeMs };
   }
   if (newest === null) return null;
+  // A file that cannot be opened is skipped as absent.
   const handle = await fs.open(newest.file, 'r').catch(() => null);
   if (handle === null) return null;
   const buffer = Buffer.alloc(16 * 1024);
@@ -218,8 +228,10 @@ async function readArchetype(info: SiteInfo, section: string): Promise<string | 
     ? [`archetypes/${section}.md`, 'archetypes/default.md']
     : ['archetypes/default.md'];
   for (const candidate of candidates) {
+    // Outside the site, missing, or a link leading out: treated as absent.
     const file = await resolveExisting(info.root, candidate).catch(() => null);
     if (file === null) continue;
+    // Missing or unreadable: read as absent, the caller falls back.
     const text = await fs.readFile(file, 'utf8').catch(() => null);
     if (text !== null) return text;
   }
@@ -382,6 +394,7 @@ async function moveExclusive(from: string, to: string, folder: boolean, id: stri
     try {
       await fs.rename(from, to);
     } catch (error) {
+      // Removing the empty folder reserved for the rename: the rename failure is what is thrown.
       await fs.rmdir(to).catch(() => undefined);
       throw new PostdeskError('io', `Could not rename to ${id}: ${(error as Error).message}`, {
         cause: error,
@@ -397,6 +410,7 @@ async function moveExclusive(from: string, to: string, folder: boolean, id: stri
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw taken();
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    // Missing or unreadable: treated as absent.
     if (await fs.lstat(to).catch(() => null)) throw taken();
     await fs.rename(from, to);
   }

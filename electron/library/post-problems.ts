@@ -38,11 +38,13 @@ const skippedStatic = new Set(['node_modules']);
  * files as a Set, so the missing-file check costs a lookup per reference instead of a stat.
  */
 export async function readSiteFacts(site: SiteInfo): Promise<SiteFacts> {
+  // No schema file, or one that does not parse: no schema checks.
   const schema = await readSiteSchema(site.root).catch(() => null);
   const staticFiles = new Set<string>();
   if (site.staticDir !== null) {
     const start = site.staticDir === '.' ? site.root : path.join(site.root, site.staticDir);
     const prefix = site.staticDir === '.' ? '' : `${site.staticDir}/`;
+    // A folder that is missing or cannot be listed has no entries.
     const entries = await fs.readdir(start, { recursive: true, withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       if (!entry.isFile()) continue;
@@ -62,6 +64,7 @@ export async function readSiteFacts(site: SiteInfo): Promise<SiteFacts> {
         try {
           exists = statSync(path.join(site.root, ...id.split('/'))).isFile();
         } catch {
+          // Missing or unreadable: the link points at no file (that is the problem reported).
           exists = false;
         }
         known.set(id, exists);
@@ -131,6 +134,7 @@ export function readPostText(
   try {
     fd = openSync(file, 'r');
   } catch {
+    // A post that cannot be opened is skipped by the checks (the list shows its read error).
     return null;
   }
   try {
@@ -155,9 +159,11 @@ export function readPostText(
     try {
       return { stat, text: fatalDecoder.decode(bytes), problem: null };
     } catch {
+      // Not UTF-8: reported as the post's problem.
       return { stat, text: null, problem: 'The file is not valid UTF-8 text.' };
     }
   } catch {
+    // A read failing half-way: the post is skipped this pass and checked again on its next change.
     return null;
   } finally {
     closeSync(fd);
@@ -364,6 +370,7 @@ function statOf(file: string): { mtimeMs: number; size: number } {
     const info = statSync(file);
     return { mtimeMs: info.mtimeMs, size: info.size };
   } catch {
+    // Missing: a stamp that never matches, so the post is checked again.
     return { mtimeMs: 0, size: -1 };
   }
 }

@@ -41,6 +41,7 @@ export function listingRules(site: SiteInfo): ListingRules {
 
 /** True when the file opens with a front matter fence (`---`, after a BOM): Jekyll's test of a page. */
 export async function opensWithFrontMatter(file: string): Promise<boolean> {
+  // A file that cannot be opened is skipped as absent.
   const handle = await fs.open(file, 'r').catch(() => null);
   if (handle === null) return false;
   try {

@@ -35,6 +35,7 @@ function isValidUtf8(bytes: Uint8Array): boolean {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return true;
   } catch {
+    // Not UTF-8: answered false, the post opens read-only.
     return false;
   }
 }
@@ -45,6 +46,7 @@ async function hashFile(file: string): Promise<string> {
   try {
     for await (const chunk of handle.createReadStream()) hash.update(chunk as Buffer);
   } finally {
+    // Closing after the read already failed or finished: the read's own result or error is what counts.
     await handle.close().catch(() => undefined);
   }
   return hash.digest('hex');
@@ -135,6 +137,7 @@ export class PostStore {
   async isOwnWrite(file: string): Promise<boolean> {
     const expected = this.ownWrites.get(file);
     if (expected === undefined) return false;
+    // Missing or unreadable: read as absent, the caller falls back.
     const bytes = await fs.readFile(file).catch(() => null);
     return bytes !== null && createHash('sha256').update(bytes).digest('hex') === expected;
   }
@@ -161,6 +164,7 @@ export class PostStore {
   }
 
   private async checkEditable(id: string, file: string): Promise<void> {
+    // Missing or unreadable: treated as absent.
     const stat = await fs.stat(file).catch(() => null);
     if (!stat?.isFile()) return;
     const bytes = stat.size > maxEditableBytes ? Buffer.alloc(0) : await fs.readFile(file);
@@ -174,6 +178,7 @@ export class PostStore {
   }
 
   private async checkUnchanged(id: string, file: string, base: Revision): Promise<void> {
+    // Missing or unreadable: treated as absent.
     const stat = await fs.stat(file).catch(() => null);
     if (stat === null) {
       throw new PostdeskError('conflict', `${id} was deleted on disk since it was opened.`);

@@ -57,6 +57,7 @@ function decode(bytes: Uint8Array, whole: boolean): { text: string; invalidUtf8:
   try {
     return { text: fatalDecoder.decode(usable), invalidUtf8: false };
   } catch {
+    // Not UTF-8: decoded leniently and flagged invalidUtf8 (the list shows it).
     return {
       text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
       invalidUtf8: true,
@@ -90,6 +91,7 @@ export function readHeaderSync(
   try {
     fd = openSync(file, 'r');
   } catch {
+    // A post that cannot be opened has no header: the caller lists it with a read error.
     return null;
   }
   try {
@@ -111,6 +113,7 @@ export function readHeaderSync(
       size *= 4;
     }
   } catch {
+    // A read failing half-way: no header, the caller lists the post with a read error.
     return null;
   } finally {
     closeSync(fd);

@@ -73,8 +73,10 @@ async function ignoreInGit(trash: string): Promise<void> {
 /** The posts in the site's trash folder, newest first; unreadable or half-written entries are left out. */
 export async function listTrash(root: string): Promise<TrashEntry[]> {
   const base = path.join(root, trashFolder);
+  // Missing or unreadable: treated as absent.
   const link = await fs.lstat(base).catch(() => null);
   if (!link?.isDirectory()) return [];
+  // A folder that is missing or cannot be listed has no entries.
   const names = await fs.readdir(base).catch(() => [] as string[]);
   const entries: TrashEntry[] = [];
   for (const trashId of names) {
@@ -101,6 +103,7 @@ export async function restoreFromTrash(
   checkTarget: (id: string) => Promise<void> = async () => undefined,
 ): Promise<string> {
   const base = path.join(root, trashFolder);
+  // Missing or unreadable: treated as absent.
   const link = await fs.lstat(base).catch(() => null);
   const meta = link?.isDirectory() ? await readMeta(base, trashId) : null;
   if (meta === null) throw new PostdeskError('not-found', `There is no trash entry ${trashId}.`);
@@ -117,6 +120,7 @@ export async function restoreFromTrash(
   }
   const destinationId = meta.bundle ? path.posix.dirname(meta.originalId) : meta.originalId;
   const destination = await resolveForWrite(root, destinationId);
+  // Missing or unreadable: treated as absent.
   if (await fs.lstat(destination).catch(() => null)) {
     throw new PostdeskError('exists', `${destinationId} exists again; move it away before restoring.`);
   }
@@ -130,16 +134,19 @@ export async function restoreFromTrash(
 async function readMeta(base: string, trashId: string): Promise<TrashMeta | null> {
   if (!/^[0-9A-Za-z._-]{1,120}$/.test(trashId) || trashId.startsWith('.')) return null;
   const folder = path.join(base, trashId);
+  // Missing or unreadable: read as absent, the caller falls back.
   const text = await fs.readFile(path.join(folder, metaFile), 'utf8').catch(() => null);
   if (text === null) return null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
+    // A trash record that is not JSON belongs to no restorable item: skipped.
     return null;
   }
   const meta = TrashMeta.safeParse(parsed);
   if (!meta.success || meta.data.item.includes('/') || meta.data.item.startsWith('..')) return null;
+  // Missing or unreadable: treated as absent.
   if (!(await fs.lstat(path.join(folder, meta.data.item)).catch(() => null))) return null;
   return meta.data;
 }

@@ -18,6 +18,7 @@ export function defaultUserDataDir(appName = 'Postdesk'): string {
  */
 export async function ensureSampleSite(userDataDir: string, sourceDir: string): Promise<string> {
   const target = path.join(userDataDir, 'sample-site');
+  // Missing or unreadable: treated as absent.
   if (await fs.stat(target).catch(() => null)) return target;
   await fs.mkdir(userDataDir, { recursive: true });
   const staging = `${target}.partial-${process.pid}`;

@@ -136,12 +136,14 @@ const notSections = new Set(['node_modules', 'public', 'resources', '_site', 'di
 /** The folders directly below a content folder that hold posts (page bundle folders excluded). */
 async function sectionFolders(root: string, contentDir: string, skipDirs: string[]): Promise<string[]> {
   const base = contentDir === '.' ? root : path.join(root, contentDir);
+  // A folder that is missing or cannot be listed has no entries.
   const entries = await fs.readdir(base, { withFileTypes: true }).catch(() => []);
   const sections: string[] = [];
   for (const entry of entries) {
     if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
     if (notSections.has(entry.name)) continue;
     if (skipDirs.includes(contentDir === '.' ? entry.name : `${contentDir}/${entry.name}`)) continue;
+    // A folder that is missing or cannot be listed has no entries.
     const inside = await fs.readdir(path.join(base, entry.name)).catch(() => [] as string[]);
     if (inside.some((name) => leafBundleIndex.test(name))) continue;
     sections.push(entry.name);
@@ -160,6 +162,7 @@ async function realFolder(folder: string): Promise<string> {
 
 async function readSiteConfig(root: string): Promise<z.infer<typeof SiteConfig>> {
   const file = path.join(root, siteConfigFile);
+  // Missing or unreadable: read as absent, the caller falls back.
   const text = await fs.readFile(file, 'utf8').catch(() => null);
   if (text === null) return {};
   let json: unknown;

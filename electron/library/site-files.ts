@@ -17,6 +17,7 @@ export async function checkSiteFiles(realRoot: string, ids: string[]): Promise<s
         const file = await resolveExisting(realRoot, id);
         return (await fs.stat(file)).isFile() ? id : null;
       } catch {
+        // Outside the site, missing or not a file: not an existing site file.
         return null;
       }
     }),
@@ -32,13 +33,16 @@ const PreviewConfig = z.object({ previewStylesheet: z.string().min(1).optional()
  * site-relative id when that file exists, else null.
  */
 export async function readPreviewSettings(info: SiteInfo): Promise<PreviewSettings> {
+  // Outside the site, missing, or a link leading out: treated as absent.
   const file = await resolveExisting(info.root, siteConfigFile).catch(() => null);
+  // Missing or unreadable: read as absent, the caller falls back.
   const text = file === null ? null : await fs.readFile(file, 'utf8').catch(() => null);
   if (text === null) return { stylesheet: null };
   let parsed: z.infer<typeof PreviewConfig>;
   try {
     parsed = PreviewConfig.parse(JSON.parse(text));
   } catch {
+    // A preview config that does not parse configures no stylesheet.
     return { stylesheet: null };
   }
   if (!parsed.previewStylesheet) return { stylesheet: null };

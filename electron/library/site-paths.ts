@@ -39,6 +39,7 @@ export async function resolveExisting(realRoot: string, id: string): Promise<str
   try {
     real = await fs.realpath(joined);
   } catch (error) {
+    // Missing or unreadable: treated as absent.
     const link = await fs.lstat(joined).catch(() => null);
     if (link?.isSymbolicLink()) refuse(id, 'it is a symbolic link to nothing');
     throw new PostdeskError('not-found', `${id} does not exist in the site.`, { cause: error });
@@ -54,10 +55,13 @@ export async function resolveExisting(realRoot: string, id: string): Promise<str
 export async function resolveForWrite(realRoot: string, id: string): Promise<string> {
   const segments = checkRelativeId(id);
   const joined = path.join(realRoot, ...segments);
+  // Missing or unreadable: treated as absent.
   const existing = await fs.lstat(joined).catch(() => null);
   if (existing) return resolveExisting(realRoot, id);
   let parent = path.dirname(joined);
+  // Missing or unreadable: treated as absent.
   while (!(await fs.lstat(parent).catch(() => null))) parent = path.dirname(parent);
+  // A broken link above the file: refused with a message (refuse throws).
   const realParent = await fs.realpath(parent).catch(() => refuse(id, 'its folder is a broken link'));
   if (!isInside(realRoot, realParent)) refuse(id, 'its folder leads outside the site');
   return path.join(realParent, path.relative(parent, joined));
@@ -70,10 +74,12 @@ export async function resolveForWrite(realRoot: string, id: string): Promise<str
 export async function resolveEntry(realRoot: string, id: string): Promise<string> {
   const segments = checkRelativeId(id);
   const joined = path.join(realRoot, ...segments);
+  // A missing path or broken link resolves to nothing: treated as absent.
   const parent = await fs.realpath(path.dirname(joined)).catch(() => null);
   if (parent === null) throw new PostdeskError('not-found', `${id} does not exist in the site.`);
   if (!isInside(realRoot, parent)) refuse(id, 'its folder leads outside the site through a symbolic link');
   const entry = path.join(parent, path.basename(joined));
+  // Missing or unreadable: treated as absent.
   if (!(await fs.lstat(entry).catch(() => null))) {
     throw new PostdeskError('not-found', `${id} does not exist in the site.`);
   }

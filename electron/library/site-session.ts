@@ -75,5 +75,6 @@ export async function closeWatcher(watcher: FSWatcher | null | undefined): Promi
   const closing = watcher.close();
   // close() removes every listener: an error emitted after it would be thrown by the emitter.
   watcher.on('error', () => undefined);
+  // A watcher failing while it closes is closed anyway: nothing is left to stop.
   await closing.catch(() => undefined);
 }

@@ -27,6 +27,7 @@ export function isPrivateNetworkUrl(raw: string): boolean {
   try {
     host = new URL(raw).hostname.toLowerCase();
   } catch {
+    // Not a URL: not an allowed external link.
     return false;
   }
   if (host.startsWith('[') && host.endsWith(']')) {

@@ -7,6 +7,7 @@ export async function readJsonFile(file: string): Promise<unknown> {
   try {
     return JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
   } catch {
+    // Missing or malformed settings file: the caller starts from its defaults.
     return null;
   }
 }

@@ -19,6 +19,7 @@ export function guardWebContents(contents: WebContents, openExternal: OpenExtern
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
+    // The OS could not open the link: the page stays where it is and nothing is lost.
     if (isExternalUrlAllowed(url)) void openExternal(url).catch(() => undefined);
     return { action: 'deny' };
   });

@@ -12,6 +12,7 @@ export function siteFromArgv(argv: readonly string[], cwd: string, appPath: stri
   try {
     options = parseCommandLine(argv);
   } catch {
+    // A malformed command line names no site: the window opens without one.
     options = null;
   }
   if (options?.site) return path.resolve(cwd, options.site);

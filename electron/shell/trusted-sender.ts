@@ -11,6 +11,7 @@ export function isTrustedSender(frame: WebFrameMain | null): boolean {
     const url = new URL(frame.url);
     return `${url.protocol}//${url.host}` === appOrigin;
   } catch {
+    // A frame URL that does not parse is not our origin: untrusted.
     return false;
   }
 }

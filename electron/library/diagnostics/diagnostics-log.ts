@@ -37,6 +37,7 @@ export class DiagnosticsLog {
     this.keep = options.keep ?? 2;
     this.limit = options.recent ?? 100;
     const file = this.file;
+    // No log of earlier runs (first start, or unreadable): this run starts an empty list.
     this.loading = file ? this.loadPrevious(file).catch(() => undefined) : Promise.resolve();
   }
 
@@ -66,6 +67,7 @@ export class DiagnosticsLog {
     if (file)
       this.writing = this.writing
         .then(() => this.append(file, `${JSON.stringify(entry)}\n`))
+        // The diagnostics log cannot write itself: there is nowhere left to report that (the entry stays in memory).
         .catch(() => undefined);
     try {
       this.options.onEntry?.(entry);
@@ -128,6 +130,7 @@ export class DiagnosticsLog {
     await fs.mkdir(path.dirname(file), { recursive: true });
     const size = await fs.stat(file).then(
       (stat) => stat.size,
+      // No log file yet: its size is 0.
       () => 0,
     );
     if (size > 0 && size + Buffer.byteLength(line) > this.maxBytes) await this.rotate(file);
@@ -138,6 +141,7 @@ export class DiagnosticsLog {
     const numbered = (n: number) => file.replace(/\.log$/, `.${n}.log`);
     await fs.rm(numbered(this.keep), { force: true });
     for (let n = this.keep - 1; n >= 1; n--)
+      // A rotated copy missing (fewer than `keep` so far): nothing to shift.
       await fs.rename(numbered(n), numbered(n + 1)).catch(() => undefined);
     if (this.keep > 0) await fs.rename(file, numbered(1));
     else await fs.rm(file, { force: true });

@@ -67,6 +67,7 @@ function within(folder: string, dir: string): boolean {
 }
 
 async function isFolder(root: string, folder: string): Promise<boolean> {
+  // Missing or unreadable: treated as absent.
   const stat = await fs.stat(path.join(root, folder)).catch(() => null);
   return stat?.isDirectory() ?? false;
 }

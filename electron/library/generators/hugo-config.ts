@@ -86,6 +86,7 @@ async function load(root: string, name: string): Promise<Config> {
         : yaml.load(text, { schema: yaml.CORE_SCHEMA });
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Config) : {};
   } catch {
+    // A config that does not parse is read as empty: detection falls back to the defaults (the site says so elsewhere).
     return {};
   }
 }

@@ -23,6 +23,7 @@ export async function readJekyllLayout(root: string, configFile: string): Promis
     if (loaded && typeof loaded === 'object' && !Array.isArray(loaded))
       config = loaded as Record<string, unknown>;
   } catch {
+    // A _config.yml that does not parse is read as empty: the default collections apply.
     config = {};
   }
   const named = config.collections;

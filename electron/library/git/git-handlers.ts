@@ -36,6 +36,7 @@ function textOrNull(bytes: Buffer): string | null {
 
 /** A work-tree file's bytes as git sees them: a symbolic link's target text (never followed), else the file; null when absent. */
 async function readWorkFile(file: string): Promise<Buffer | null> {
+  // Missing or unreadable: treated as absent.
   const link = await fs.lstat(file).catch(() => null);
   if (link === null) return null;
   if (link.isSymbolicLink()) return Buffer.from(await fs.readlink(file), 'utf8');
@@ -52,6 +53,7 @@ export function createGitHandlers(context: GitContext): GitHandlers {
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
+    // The queue only orders operations: each caller gets its own operation's failure through `next`.
     queue = next.catch(() => undefined);
     return next;
   };
@@ -115,6 +117,7 @@ export function createGitHandlers(context: GitContext): GitHandlers {
       const id = idOf(place, repoPath);
       if (id !== null) ids.push(id);
     }
+    // touched reports its own failures to the diagnostics log (library-service); the git operation itself succeeded.
     if (ids.length > 0) await context.touched(ids).catch(() => undefined);
   };
 

@@ -32,6 +32,7 @@ export async function operationOf(gitDir: string): Promise<GitOperation> {
   const exists = (name: string): Promise<boolean> =>
     fs.lstat(path.join(gitDir, name)).then(
       () => true,
+      // Absent (or unreadable): no such operation in progress.
       () => false,
     );
   if ((await exists('rebase-merge')) || (await exists('rebase-apply'))) return 'rebase';
@@ -128,6 +129,7 @@ export async function readStatus(info: SiteInfo): Promise<GitStatus> {
     operationOf(place.gitDir),
     fs.lstat(path.join(place.top, '.gitmodules')).then(
       () => true,
+      // No .gitmodules: no submodules.
       () => false,
     ),
   ]);

@@ -41,6 +41,7 @@ const authPattern =
 const rejectedPattern = /\[rejected\]|non-fast-forward|fetch first|Updates were rejected/i;
 
 async function credentialHelper(top: string): Promise<string | null> {
+  // git config exits non-zero when no helper is set: no helper.
   const run = await runGit(top, ['config', '--get-all', 'credential.helper']).catch(() => null);
   const helpers = (run?.stdout ?? '').split('\n').filter((line) => line.trim() !== '');
   return helpers.at(-1) ?? null;

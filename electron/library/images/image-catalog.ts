@@ -89,6 +89,7 @@ export class ImageCatalog {
 
   private async imageEntry(id: string): Promise<ImageEntry | null> {
     const file = path.join(this.site.root, ...id.split('/'));
+    // Missing or unreadable: treated as absent.
     const stat = await fs.stat(file).catch(() => null);
     if (!stat?.isFile()) {
       this.images.delete(id);
@@ -152,6 +153,7 @@ export class ImageCatalog {
 
   private async postReferences(postId: string): Promise<string[]> {
     const file = path.join(this.site.root, ...postId.split('/'));
+    // Missing or unreadable: treated as absent.
     const stat = await fs.stat(file).catch(() => null);
     if (!stat?.isFile()) {
       this.posts.delete(postId);
@@ -159,6 +161,7 @@ export class ImageCatalog {
     }
     const cached = this.posts.get(postId);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.references;
+    // Missing or unreadable: read as absent, the caller falls back.
     const text = await fs.readFile(file, 'utf8').catch(() => '');
     const references = [...new Set(text.match(imageReference) ?? [])];
     this.posts.set(postId, { mtimeMs: stat.mtimeMs, size: stat.size, references });
@@ -167,6 +170,7 @@ export class ImageCatalog {
 }
 
 async function walk(root: string, folder: string, found: Set<string>): Promise<void> {
+  // A folder that is missing or cannot be listed has no entries.
   const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;

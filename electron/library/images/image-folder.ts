@@ -21,12 +21,14 @@ const ImageConfig = z.object({ imageFolder: z.string().min(1).max(1024).optional
  * `static/images/{section}/{slug}`), or null when the site has none.
  */
 export async function readImageFolderPattern(root: string): Promise<string | null> {
+  // Missing or unreadable: read as absent, the caller falls back.
   const text = await fs.readFile(path.join(root, siteConfigFile), 'utf8').catch(() => null);
   if (text === null) return null;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
+    // A site config that is not JSON configures nothing: the default image folder is used.
     return null;
   }
   const parsed = ImageConfig.safeParse(json);
@@ -49,6 +51,7 @@ const rootImage = /(?:^[\w-]*(?:image|cover|hero)\w*\s*:\s*['"]?|\]\(|\bsrc=["']
 export async function generatorImagePattern(site: SiteInfo, postId: string): Promise<string | null> {
   if (site.generator !== 'astro') return null;
   const folder = path.join(site.root, ...postId.split('/').slice(0, -1));
+  // A folder that is missing or cannot be listed has no entries.
   const names = (await fs.readdir(folder).catch(() => [] as string[])).filter((name) =>
     /\.mdx?$/i.test(name),
   );
@@ -56,6 +59,7 @@ export async function generatorImagePattern(site: SiteInfo, postId: string): Pro
   let relative = 0;
   let rooted = 0;
   for (const name of [own, ...names.filter((name) => name !== own)].slice(0, 20)) {
+    // A file that cannot be opened is skipped as absent.
     const handle = await fs.open(path.join(folder, name), 'r').catch(() => null);
     if (handle === null) continue;
     const buffer = Buffer.alloc(16 * 1024);
@@ -66,6 +70,7 @@ export async function generatorImagePattern(site: SiteInfo, postId: string): Pro
   }
   const hasAssets = await fs.stat(path.join(site.root, 'src', 'assets')).then(
     (stat) => stat.isDirectory(),
+    // No src/assets folder (or unreadable): not an assets-style site.
     () => false,
   );
   if (relative > rooted || (relative === rooted && rooted === 0 && hasAssets)) return 'src/assets/{slug}';

@@ -73,6 +73,7 @@ export function readImageSize(bytes: Uint8Array, type: ImageType): ImageSize {
         return unknownSize;
     }
   } catch {
+    // A header too short or malformed to read: the size is unknown (shown as such).
     return unknownSize;
   }
 }

@@ -50,6 +50,7 @@ parentPort?.on('message', (message: ToWorker) => {
             const info = statSync(path.join(root, ...request.id.split('/')));
             return { mtimeMs: info.mtimeMs, size: info.size };
           } catch {
+            // Missing: a stamp that never matches, so the post is checked again.
             return { mtimeMs: 0, size: -1 };
           }
         })();

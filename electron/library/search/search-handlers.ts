@@ -18,6 +18,8 @@ export interface SearchSite {
   info: SiteInfo;
   index: PostIndex;
   store: PostStore;
+  /** Records a background failure in the diagnostics log (the site session's). */
+  report?(operation: string, postId: string | null, error: unknown): void;
 }
 
 interface SiteSearch {
@@ -74,8 +76,9 @@ export function createSearchHandlers(
   };
   return {
     async searchIndexStatus() {
-      const { index } = searchOf(site());
-      void index.build().catch(() => undefined);
+      const open = site();
+      const { index } = searchOf(open);
+      void index.build().catch((error: unknown) => open.report?.('search.build', null, error));
       return index.status();
     },
     async searchPosts(search) {

@@ -146,11 +146,13 @@ export class SearchIndex {
   /** Indexes (or re-indexes) one post from disk; a gone post is dropped. */
   async update(id: string): Promise<void> {
     const file = path.join(this.source.site.root, ...id.split('/'));
+    // Missing or unreadable: treated as absent.
     const stat = await fs.stat(file).catch(() => null);
     if (!stat?.isFile()) {
       this.remove(id);
       return;
     }
+    // Missing or unreadable: read as absent, the caller falls back.
     const bytes = stat.size > maxEditableBytes ? null : await fs.readFile(file).catch(() => null);
     this.put(id, bytes, stat);
   }
@@ -215,14 +217,17 @@ export class SearchIndex {
     const root = this.source.site.root;
     const read = (id: string) => {
       const file = path.join(root, ...id.split('/'));
-      return fs
-        .stat(file)
-        .then(async (stat) => ({
-          id,
-          stat,
-          bytes: stat.isFile() && stat.size <= maxEditableBytes ? await fs.readFile(file) : null,
-        }))
-        .catch(() => null);
+      return (
+        fs
+          .stat(file)
+          .then(async (stat) => ({
+            id,
+            stat,
+            bytes: stat.isFile() && stat.size <= maxEditableBytes ? await fs.readFile(file) : null,
+          }))
+          // A post removed or unreadable during the build is left out (the watcher reports its change).
+          .catch(() => null)
+      );
     };
     let sliceStart = performance.now();
     let lastReport = 0;

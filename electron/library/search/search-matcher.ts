@@ -147,6 +147,7 @@ export function compileFolded(pattern: string): RE2JS | null {
   try {
     return RE2JS.compile(out, RE2JS.MULTILINE);
   } catch {
+    // A pattern RE2 refuses: answered null, the caller tells the user the pattern is invalid.
     return null;
   }
 }

@@ -54,6 +54,7 @@ async function readForReplace(root: string, id: string): Promise<FileRead | { re
   if (readOnlyReason(bytes) !== null) return { reason: 'binary or not UTF-8 text' };
   const writable = await fs.access(file, constants.W_OK).then(
     () => true,
+    // Not writable (or gone): reported as the skip reason below.
     () => false,
   );
   if (!writable) return { reason: 'the file is read-only' };

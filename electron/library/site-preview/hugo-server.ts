@@ -226,6 +226,7 @@ export class HugoServer {
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
+    // Removing our own temporary folder on stop: the OS cleans its temp folder if this fails.
     if (this.temp) await fs.rm(this.temp, { recursive: true, force: true }).catch(() => undefined);
     this.temp = null;
   }

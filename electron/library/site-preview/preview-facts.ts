@@ -15,6 +15,7 @@ const maxIncludes = 2000;
 /** The first of `names` that is a file at the site root, or null. */
 export async function firstConfigFile(root: string, names: readonly string[]): Promise<string | null> {
   for (const name of names) {
+    // Missing or unreadable: treated as absent.
     const stat = await fs.stat(path.join(root, name)).catch(() => null);
     if (stat?.isFile()) return name;
   }
@@ -41,6 +42,7 @@ export async function readConfig(file: string): Promise<Record<string, unknown>>
       ? (data as Record<string, unknown>)
       : {};
   } catch {
+    // A config that does not parse gives no preview facts (the preview uses defaults).
     return {};
   }
 }
@@ -82,6 +84,7 @@ async function listIncludes(root: string): Promise<string[]> {
   const found: string[] = [];
   const walk = async (folder: string, prefix: string, depth: number): Promise<void> => {
     if (depth > 4 || found.length >= maxIncludes) return;
+    // A folder that is missing or cannot be listed has no entries.
     const entries = await fs.readdir(path.join(root, folder), { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       if (found.length >= maxIncludes || entry.name.startsWith('.')) continue;

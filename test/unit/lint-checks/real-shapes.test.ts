@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ const applyAll = (text: string, problems: Problem[]): string => {
 };
 
 describe('checks on a Hugo docs page with template code', () => {
-  const text = real('hugo-docs-template-code.md');
+  const text = real('hugo-docs-code/content/functions/render.md');
   const body = bodyOf(text);
 
   it('finds no site file inside code: only the one real image outside it', () => {
@@ -100,7 +100,7 @@ describe('checks on a Hugo docs page with template code', () => {
 });
 
 describe('checks on a post with garbled front matter', () => {
-  const text = real('hugo-docs-mojibake.md');
+  const text = real('hugo-docs-code/content/posts/garbled.md');
 
   it('flags mojibake in the title and description, in plain words, with fixes', () => {
     const problems = checkPost(text, 'markdown').filter((problem) => problem.code === 'mojibake');
@@ -122,20 +122,20 @@ describe('checks on a post with garbled front matter', () => {
 });
 
 describe('the problems pass over real-shaped pages', () => {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'postdesk-real-'));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const root = path.join(mkdtempSync(path.join(os.tmpdir(), 'postdesk-real-')), 'hugo-docs-code');
+  afterAll(() => rmSync(path.dirname(root), { recursive: true, force: true }));
 
-  it('counts only the real problems of each page', async () => {
-    mkdirSync(path.join(root, 'content', 'en'), { recursive: true });
-    mkdirSync(path.join(root, 'static', 'images'), { recursive: true });
-    writeFileSync(path.join(root, 'static', 'images', 'in-a-fence.png'), '');
-    writeFileSync(path.join(root, 'hugo.toml'), "title = 'docs'\n");
+  it('counts only the real problems of each page (a copy of the fixture site)', async () => {
+    cpSync(path.resolve(__dirname, '..', '..', 'fixtures', 'real', 'hugo-docs-code'), root, {
+      recursive: true,
+    });
     const info = await detectSite(root);
     expect(info.staticDir).toBe('static');
     const facts = await readSiteFacts(info);
-    const code = checkPostProblems('content/en/render.md', real('hugo-docs-template-code.md'), facts);
+    const read = (id: string): string => readFileSync(path.join(root, id), 'utf8');
+    const code = checkPostProblems('content/functions/render.md', read('content/functions/render.md'), facts);
     expect(code).toEqual({ count: 1, first: expect.stringMatching(/real-missing\.png is not in the site/) });
-    const garbled = checkPostProblems('content/en/garbled.md', real('hugo-docs-mojibake.md'), facts);
+    const garbled = checkPostProblems('content/posts/garbled.md', read('content/posts/garbled.md'), facts);
     expect(garbled.count).toBe(4);
     expect(garbled.first).toMatch(/^This looks like garbled text: â€™ should be ’/);
   });

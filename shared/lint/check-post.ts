@@ -1,6 +1,7 @@
 import type { BodyKind } from '../api';
 import { splitFrontMatter } from '../post/split-front-matter';
 import { checkFrontMatter } from './front-matter-checks';
+import { checkAnchors } from './anchor-checks';
 import { maskCode } from './code-regions';
 import { checkBlankNoopener, checkDuplicateStyle, checkImageAlt } from './html-checks';
 import { checkMojibake } from './mojibake';
@@ -10,7 +11,8 @@ import { checkMissingFiles, type SiteRef } from './site-refs';
 
 /**
  * Runs the checks that need nothing but the body's text: mojibake, images without alt,
- * target="_blank" without noopener, repeated style properties, unpaired template tags; never
+ * target="_blank" without noopener, repeated style properties, unpaired template tags, links to
+ * anchors of the post that no heading defines; never
  * inside code (fences, indented blocks, code spans, `<pre>`/`<code>`, code shortcodes). Offsets are
  * into `body`, sorted.
  */
@@ -22,6 +24,7 @@ export function checkBody(body: string, kind: BodyKind): Problem[] {
     ...checkBlankNoopener(text),
     ...checkDuplicateStyle(text),
     ...checkTemplates(text),
+    ...checkAnchors(text, kind),
   ].sort((a, b) => a.from - b.from);
 }
 

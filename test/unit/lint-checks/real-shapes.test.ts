@@ -140,3 +140,24 @@ describe('the problems pass over real-shaped pages', () => {
     expect(garbled.first).toMatch(/^This looks like garbled text: â€™ should be ’/);
   });
 });
+
+describe('links to anchors of the same post', () => {
+  it('flags an anchor no heading defines, not those that exist, nor any inside code', () => {
+    const body = [
+      '## Getting started',
+      '',
+      '### Options {#opts}',
+      '',
+      '<h2 id="html-part">HTML</h2>',
+      '',
+      'See [start](#getting-started), [opts](#opts), [html](#html-part) and <a href="#gone">gone</a>.',
+      'Also [missing](#nowhere) and `[in code](#not-checked)`.',
+      '',
+    ].join('\n');
+    const problems = checkBody(body, 'markdown').filter((problem) => problem.code === 'broken-anchor');
+    expect(problems.map((problem) => body.slice(problem.from, problem.to))).toEqual(['#gone', '#nowhere']);
+    expect(problems[1]!.message).toBe(
+      'This link points to #nowhere, but no heading of this post has that anchor.',
+    );
+  });
+});

@@ -17,6 +17,7 @@ import type { Returns } from './contract/schemas';
 import { dispatchWith, isNameIn, type Outcome } from './contract/dispatch';
 import { diagnosticsEvents, diagnosticsMethods } from './api-diagnostics';
 import { gitEvents, gitMethods } from './api-git';
+import { imagesEvents, imagesMethods } from './api-images';
 import { searchEvents, searchMethods } from './api-search';
 import { sitePreviewEvents, sitePreviewMethods } from './api-site-preview';
 import type { DesktopOnlyMethod } from './contract/capabilities';
@@ -39,6 +40,7 @@ export const methods = {
   ...coreMethods,
   ...diagnosticsMethods,
   ...gitMethods,
+  ...imagesMethods,
   ...searchMethods,
   ...sitePreviewMethods,
 } as const;
@@ -48,6 +50,7 @@ export const events = {
   ...coreEvents,
   ...diagnosticsEvents,
   ...gitEvents,
+  ...imagesEvents,
   ...searchEvents,
   ...sitePreviewEvents,
 } as const;

@@ -7,7 +7,7 @@ import { createGitHandlers } from './git/git-handlers';
 import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
 import { DiagnosticsLog } from './diagnostics/diagnostics-log';
 import { imageCatalogOf } from './images/image-catalog';
-import { importImage } from './images/import-image';
+import { createImageHandlers } from './images/image-handlers';
 import { BackupStore } from './backup-store';
 import { checkAssetId, checkPostId } from './contract-scope';
 import { readSiteAsset, type SiteAsset } from './site-assets';
@@ -183,10 +183,6 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       return readPreviewSettings(site().info);
     },
     readSiteSchema: async () => readSiteSchema(site().info.root),
-    async importImage({ data, ...request }) {
-      await checkPostId(site().info, request.postId);
-      return importImage(site().info, { ...request, bytes: Buffer.from(data, 'base64') });
-    },
     async listImages() {
       return imageCatalogOf(site().info).list();
     },
@@ -277,6 +273,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
         ),
     }),
     ...createSearchHandlers(site, emit),
+    ...createImageHandlers(site),
   };
 
   return {

@@ -1,6 +1,8 @@
 import type { BodyKind } from '../api';
 import { splitFrontMatter } from '../post/split-front-matter';
 import { checkFrontMatter } from './front-matter-checks';
+import { checkAnchors } from './anchor-checks';
+import { maskCode } from './code-regions';
 import { checkBlankNoopener, checkDuplicateStyle, checkImageAlt } from './html-checks';
 import { checkMojibake } from './mojibake';
 import type { Problem } from './problem';
@@ -9,15 +11,20 @@ import { checkMissingFiles, type SiteRef } from './site-refs';
 
 /**
  * Runs the checks that need nothing but the body's text: mojibake, images without alt,
- * target="_blank" without noopener, repeated style properties. Offsets are into `body`, sorted.
+ * target="_blank" without noopener, repeated style properties, unpaired template tags, links to
+ * anchors of the post that no heading defines; never
+ * inside code (fences, indented blocks, code spans, `<pre>`/`<code>`, code shortcodes). Offsets are
+ * into `body`, sorted.
  */
 export function checkBody(body: string, kind: BodyKind): Problem[] {
+  const text = maskCode(body, kind === 'markdown');
   return [
-    ...checkMojibake(body),
-    ...checkImageAlt(body, kind === 'markdown'),
-    ...checkBlankNoopener(body),
-    ...checkDuplicateStyle(body),
-    ...checkTemplates(body),
+    ...checkMojibake(text),
+    ...checkImageAlt(text, kind === 'markdown'),
+    ...checkBlankNoopener(text),
+    ...checkDuplicateStyle(text),
+    ...checkTemplates(text),
+    ...checkAnchors(text, kind),
   ].sort((a, b) => a.from - b.from);
 }
 

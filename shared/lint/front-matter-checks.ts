@@ -1,5 +1,6 @@
 import { parseFrontMatter } from '../post/parse-front-matter';
 import { splitFrontMatter } from '../post/split-front-matter';
+import { checkMojibake } from './mojibake';
 import type { Problem } from './problem';
 
 const dateKeys = ['date', 'lastmod', 'publishdate', 'expirydate', 'pubdate', 'updated'];
@@ -24,8 +25,9 @@ export function isReadableDate(value: unknown): boolean {
 }
 
 /**
- * Checks a post's front matter: an empty or missing title, and date fields (date, lastmod,
- * publishDate, expiryDate...) that cannot be read as dates. Offsets are into the whole post text.
+ * Checks a post's front matter: an empty or missing title, date fields (date, lastmod,
+ * publishDate, expiryDate...) that cannot be read as dates, and garbled text (mojibake) in any
+ * value, with its fix. Offsets are into the whole post text.
  */
 export function checkFrontMatter(text: string): Problem[] {
   const split = splitFrontMatter(text);
@@ -33,7 +35,23 @@ export function checkFrontMatter(text: string): Problem[] {
   const raw = text.slice(split.rawStart, split.rawEnd);
   const parsed = parseFrontMatter(raw, split.format);
   if (!parsed.ok) return [];
-  const problems: Problem[] = [];
+  const problems: Problem[] = checkMojibake(raw).map((problem) => ({
+    ...problem,
+    from: problem.from + split.rawStart,
+    to: problem.to + split.rawStart,
+    ...(problem.fix
+      ? {
+          fix: {
+            label: problem.fix.label,
+            changes: problem.fix.changes.map((change) => ({
+              ...change,
+              from: change.from + split.rawStart,
+              to: change.to + split.rawStart,
+            })),
+          },
+        }
+      : {}),
+  }));
   const where = (key: string): { from: number; to: number } => {
     const pattern = new RegExp(`^[ \\t]*["']?${key}["']?[ \\t]*[:=]`, 'mi');
     const match = pattern.exec(raw);
@@ -63,5 +81,5 @@ export function checkFrontMatter(text: string): Problem[] {
       message: `${key} "${String(value)}" is not a date the site generator can read (use 2024-05-19 or 2024-05-19T10:30:00Z).`,
     });
   }
-  return problems;
+  return problems.sort((a, b) => a.from - b.from);
 }

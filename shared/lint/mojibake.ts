@@ -48,7 +48,7 @@ export function checkMojibake(text: string): Problem[] {
       from,
       to,
       severity: 'warning',
-      message: `"${match[0]}" looks like UTF-8 read as Windows-1252; it should read "${fixed}".`,
+      message: `This looks like garbled text: ${match[0]} should be ${fixed} (it looks like UTF-8 read as Windows-1252).`,
       fix: { label: `Replace with "${fixed}"`, changes: [{ from, to, insert: fixed }] },
     });
   }

@@ -9,7 +9,8 @@ export type ProblemCode =
   | 'duplicate-style'
   | 'empty-title'
   | 'bad-date'
-  | 'template-tag';
+  | 'template-tag'
+  | 'broken-anchor';
 
 /** One replacement that fixes a problem, in the offsets of the text that was checked. */
 export interface ProblemChange {

@@ -1,4 +1,5 @@
 import { siteFileForUrl } from '../render/asset-paths';
+import { maskCode } from './code-regions';
 import { attributeOf, findTags, type Problem } from './problem';
 import { templateSiteRefs } from './template-checks';
 import { isSpaceCode, NextChar, RunEnd } from './scan-text';
@@ -19,16 +20,19 @@ const pageLike = /(^|\/)[^/.]*$|\.(html?|php|xml|rss|json)$/i;
 /**
  * Finds the images and file links of a body (HTML tags, and Markdown `![](...)`/`[](...)` when
  * `markdown`) that name files of the site: site-root paths map into `staticDir`, relative ones into
- * the post's folder. Links to pages (no extension, .html...) are left out.
+ * the post's folder. Links to pages (no extension, .html...), URLs made by template code (`{{ }}`,
+ * `{% %}`) and anything inside code (see codeRanges) are left out.
  */
 export function findSiteRefs(
-  text: string,
+  body: string,
   markdown: boolean,
   staticDir: string | null,
   postId: string,
 ): SiteRef[] {
+  const text = maskCode(body, markdown);
   const refs: SiteRef[] = [];
   const add = (kind: SiteRef['kind'], url: string, from: number, to: number): void => {
+    if (url.includes('{{') || url.includes('{%')) return;
     const pathPart = url.trim().split(/[?#]/)[0] ?? '';
     if (kind === 'link' && pageLike.test(pathPart)) return;
     const id = siteFileForUrl(url, staticDir, postId);

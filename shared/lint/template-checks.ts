@@ -6,24 +6,6 @@ import type { SiteRef } from './site-refs';
 
 const bothDialects = { hugo: true, liquid: true };
 
-function lineAt(offset: number, lineStarts: number[]): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (lineStarts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
-    starts.push(index + 1);
-  return starts;
-}
-
 const written = (tag: TemplateTag): string =>
   tag.kind === 'shortcode'
     ? `{{${tag.markdown ? '%' : '<'} ${tag.closing ? '/' : ''}${tag.name} ${tag.markdown ? '%' : '>'}}}`
@@ -31,15 +13,13 @@ const written = (tag: TemplateTag): string =>
 
 /**
  * Shortcodes and Liquid/Nunjucks tags that do not pair up: an opener that must be closed
- * (highlight, details, raw...) without its closer, or a closer without an opener, each with its
- * line. Unknown shortcodes are fine. One linear scan, then a stack.
+ * (highlight, details, raw...) without its closer, or a closer without an opener. Unknown shortcodes are fine. One linear scan, then a stack.
  */
 export function checkTemplates(body: string): Problem[] {
   if (!body.includes('{{') && !body.includes('{%')) return [];
   const tags = scanTags(body, bothDialects);
   if (tags.length === 0) return [];
   const { stray, unclosed } = pairTags(tags);
-  const starts = lineStartsOf(body);
   const problems: Problem[] = [];
   for (const index of unclosed) {
     const tag = tags[index]!;
@@ -48,7 +28,7 @@ export function checkTemplates(body: string): Problem[] {
       from: tag.from,
       to: tag.to,
       severity: 'error',
-      message: `${written(tag)} on line ${lineAt(tag.from, starts)} is never closed.`,
+      message: `${written(tag)} is opened here but never closed, so the rest of the post may not show.`,
     });
   }
   for (const index of stray) {
@@ -58,7 +38,7 @@ export function checkTemplates(body: string): Problem[] {
       from: tag.from,
       to: tag.to,
       severity: 'error',
-      message: `${written(tag)} on line ${lineAt(tag.from, starts)} closes nothing that is open.`,
+      message: `${written(tag)} closes nothing: there is no opening tag before it.`,
     });
   }
   return problems.sort((a, b) => a.from - b.from);

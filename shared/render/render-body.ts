@@ -1,12 +1,13 @@
 import { Marked, type Token, type TokensList } from 'marked';
 import type { BodyKind } from '../api';
+import { alertsExtension } from './alerts';
 import { highlightCode } from './code/highlight-code';
 import { mathExtension } from './math/render-math';
 import { renderWithTemplates } from './shortcodes/render-with-templates';
 import type { TemplateContext } from './shortcodes/template-context';
 import { boundMarkdownNesting } from './markdown-guard';
 
-/** A marked instance set up as every preview renders: GFM, synchronous, task list boxes as characters. */
+/** A marked instance set up as every preview renders: GFM, synchronous, task list boxes as characters, alerts as callouts. */
 export function createMarked(math = false): Marked {
   const marked = new Marked({
     gfm: true,
@@ -16,7 +17,7 @@ export function createMarked(math = false): Marked {
       checkbox: ({ checked }) => (checked ? '☑ ' : '☐ '),
       code: ({ text, lang }) => highlightCode(text, lang),
     },
-  });
+  }).use(alertsExtension());
   return math ? marked.use(mathExtension()) : marked;
 }
 

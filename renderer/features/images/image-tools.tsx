@@ -8,6 +8,7 @@ import { imageImportStore } from './image-import-store';
 import { ImageNotice } from './image-notice';
 import { imageServicesStore } from './image-services';
 import { MediaPanel } from './media-panel';
+import { watchUnsavedImages } from './unsaved-images';
 
 /**
  * The app's image tools: the "Media" button that opens the media panel, the alt-text dialog for
@@ -24,6 +25,8 @@ export function ImageTools({ client, site }: { client: PostdeskClient; site: Sit
     imageServicesStore.set({ api: client.api, assetUrl: client.assetUrl, staticDir, activeDocument });
     return () => imageServicesStore.set(null);
   }, [client, staticDir, activeDocument]);
+
+  useEffect(() => watchUnsavedImages(client.api), [client]);
 
   useEffect(() => {
     // A file dropped anywhere but the editor would make the page navigate to it, losing edits.

@@ -11,7 +11,9 @@ import {
   setPreviewCodeStyle,
   setPreviewStylesheet,
 } from './preview-document';
+import type { PostHeader } from '../../../shared/render/post-header';
 import { BudgetedWorker } from './budgeted-worker';
+import { setPreviewPost } from './post-header';
 import { guardPreviewLinks, openExternalUrl } from './preview-links';
 import type { RenderedBody, RenderRequest } from './rendered-body';
 import type { UrlRewriter } from './sanitize-html';
@@ -39,6 +41,8 @@ export function PreviewFrame({
   templates,
   codeStyle = '',
   toolbar = null,
+  header = null,
+  dark = false,
 }: {
   body: string;
   kind: BodyKind;
@@ -52,6 +56,10 @@ export function PreviewFrame({
   codeStyle?: string;
   /** More controls for the toolbar (the preview tabs). */
   toolbar?: ReactNode;
+  /** The post header shown above the body (from the front matter). */
+  header?: PostHeader | null;
+  /** The app's theme is dark: the preview is too, unless the site's stylesheet styles it. */
+  dark?: boolean;
 }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [ready, setReady] = useState(false);
@@ -109,6 +117,11 @@ export function PreviewFrame({
     const document = frame.current?.contentDocument;
     if (ready && document) setPreviewStylesheet(document, stylesheetUrl);
   }, [ready, stylesheetUrl]);
+
+  useEffect(() => {
+    const document = frame.current?.contentDocument;
+    if (ready && document) setPreviewPost(document, header, rewriteImage, dark && stylesheetUrl === null);
+  }, [ready, header, rewriteImage, dark, stylesheetUrl]);
 
   useEffect(() => {
     const document = frame.current?.contentDocument;

@@ -1,15 +1,15 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { BodyKind, FrontMatterFormat, PostdeskApi, PostSummary, SiteInfo } from '../../../shared/api';
 import { parseFrontMatter } from '../../../shared/post/parse-front-matter';
+import { postHeader } from '../../../shared/render/post-header';
 import type { TemplateContext } from '../../../shared/render/shortcodes/template-context';
 import { unknownSite } from '../../../shared/render/shortcodes/template-context';
-import { useStore } from '../../state/create-store';
-import { themePreference } from '../theme/theme-store';
 import { codeStylesheet } from './code-styles';
 import { PreviewFrame } from './preview-frame';
 import type { UrlRewriter } from './sanitize-html';
 import { SitePreviewPane } from './site-preview-pane';
 import { usePreviewFacts } from './use-preview-facts';
+import { useResolvedTheme } from './use-resolved-theme';
 import './preview.css';
 
 /** Which preview is shown: the instant one (rendered here) or the site's generator's page. */
@@ -36,8 +36,7 @@ export function PreviewTabs(props: {
   const { api, site, posts, postId, frontMatter } = props;
   const [tab, setTab] = useState<PreviewTab>('instant');
   const facts = usePreviewFacts(api, site, posts);
-  useStore(themePreference);
-  const theme = document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
+  const theme = useResolvedTheme();
   const templates = useMemo<TemplateContext>(() => {
     const parsed = frontMatter.format ? parseFrontMatter(frontMatter.raw, frontMatter.format) : null;
     const page = parsed?.ok ? parsed.data : {};
@@ -47,6 +46,7 @@ export function PreviewTabs(props: {
     };
     return { site: { ...siteFacts, math: siteFacts.math || page.math === true }, page, postId };
   }, [facts, frontMatter.raw, frontMatter.format, postId, site]);
+  const header = useMemo(() => postHeader(templates.page, templates.site.params), [templates]);
   const codeStyle = codeStylesheet(facts?.highlightStyle ?? null, theme);
   // Jekyll URLs carry the site's base path (`{{ site.baseurl }}/assets/x.png`): files are found without it.
   const basePath = facts?.basePath ?? '';
@@ -85,6 +85,8 @@ export function PreviewTabs(props: {
       codeStyle={codeStyle}
       toolbar={tabs}
       mdx={props.mdx ?? false}
+      header={header}
+      dark={theme === 'dark'}
     />
   );
 }

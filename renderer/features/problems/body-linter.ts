@@ -40,17 +40,46 @@ export function siteFileChecker(api: PostdeskApi): (ids: string[]) => Promise<Se
  * listed problems move with the change (until the next lint run). Answers whether it applied.
  */
 export function applyProblemFix(view: EditorView, problem: Problem, found: string): boolean {
-  if (!problem.fix || view.state.sliceDoc(problem.from, problem.to) !== found) return false;
-  const changes = view.state.changes(problem.fix.changes);
+  return applyProblemFixes(view, [{ problem, found }]) === 1;
+}
+
+/**
+ * Applies the fixes of several problems as ONE editor change (one undo step, an unsaved edit like
+ * typing), skipping those whose text changed since they were found or that overlap one already
+ * taken; the other listed problems move with the change. Answers how many were applied.
+ */
+export function applyProblemFixes(
+  view: EditorView,
+  fixes: readonly { problem: Problem; found: string }[],
+): number {
+  const taken: Problem[] = [];
+  const specs: { from: number; to: number; insert: string }[] = [];
+  let reach = -1;
+  for (const { problem, found } of [...fixes].sort((a, b) => a.problem.from - b.problem.from)) {
+    if (!problem.fix || view.state.sliceDoc(problem.from, problem.to) !== found) continue;
+    const changes = [...problem.fix.changes].sort((a, b) => a.from - b.from);
+    if (changes.length === 0 || changes[0]!.from < reach) continue;
+    taken.push(problem);
+    specs.push(...changes);
+    reach = Math.max(...changes.map((change) => change.to));
+  }
+  if (taken.length === 0) return 0;
+  const changes = view.state.changes(specs);
   view.dispatch({ changes, userEvent: 'input.fix' });
+  const fixed = new Set(taken);
   bodyProblemsStore.set((current) => ({
     postId: current.postId,
     problems: current.problems
-      .filter((other) => other.from !== problem.from || other.code !== problem.code)
+      .filter(
+        (other) =>
+          !taken.some((problem) => other.from === problem.from && other.code === problem.code) &&
+          !fixed.has(other),
+      )
       .map((other) => ({
         ...other,
         from: changes.mapPos(other.from, 1),
         to: changes.mapPos(other.to, -1),
+        line: view.state.doc.lineAt(Math.min(changes.mapPos(other.from, 1), view.state.doc.length)).number,
         ...(other.fix
           ? {
               fix: {
@@ -65,7 +94,7 @@ export function applyProblemFix(view: EditorView, problem: Problem, found: strin
           : {}),
       })),
   }));
-  return true;
+  return taken.length;
 }
 
 /**

@@ -74,6 +74,7 @@ function handlers(): Handlers {
       height: 1,
     }),
     listImages: async () => [],
+    discardImages: async () => ({ removed: [] }),
     backupBuffer: async () => null,
     dropBackup: async () => ({ dropped: false }),
     listBackups: async () => [],

@@ -6,7 +6,6 @@ import { bumpImported } from './image-import-store';
 import { formatBytes, imageUrlForPost } from './image-markup';
 import { ImagePickerDialog } from './image-picker-dialog';
 import { fileToBase64, imageServicesStore, looksLikeImage, type ImageServices } from './image-services';
-import { trackAddedImage } from './unsaved-images';
 
 /** The props of ImageField: a labelled image path of a post's front matter. */
 export interface ImageFieldProps {
@@ -65,7 +64,7 @@ export function ImageField({ label, value, onChange, postId, inputId, services }
         confirmLarge,
       });
       bumpImported();
-      trackAddedImage(postId, added.id, added.url);
+      host.trackAddedImage?.(postId, added.id, added.url);
       onChange(added.url);
     } catch (error) {
       setProblem((error as Error).message);

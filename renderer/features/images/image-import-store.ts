@@ -3,7 +3,6 @@ import { imageSizeLimit, type SiteImage } from '../../../shared/api';
 import { createStore } from '../../state/create-store';
 import { altFromFileName, baseName, imageMarkup, imageUrlForPost } from './image-markup';
 import { fileToBase64, imageServicesStore, looksLikeImage } from './image-services';
-import { trackAddedImage } from './unsaved-images';
 
 /** One image waiting for its alt text: a new file (pasted, dropped) or an image the site already has. */
 export type ImageRequest =
@@ -141,7 +140,7 @@ export async function completeFirst(alt: string): Promise<void> {
         confirmLarge: request.large,
       });
       url = added.url;
-      trackAddedImage(open.doc.id, added.id, added.url);
+      services.trackAddedImage?.(open.doc.id, added.id, added.url);
     } else {
       url = imageUrlForPost(request.image, open.doc.id);
     }

@@ -11,6 +11,8 @@ export interface ImageServices {
   staticDir: string | null;
   /** The window's active tab (images are added to the post open there). */
   activeDocument?: Store<DocumentState>;
+  /** Remembers an image added to a post and not saved yet (removed if the post does not keep it). */
+  trackAddedImage?: (postId: string, id: string, url: string) => void;
 }
 
 /** Set by ImageTools while the app is open, so image components deep in forms need no extra props. */

@@ -19,14 +19,22 @@ export function ImageTools({ client, site }: { client: PostdeskClient; site: Sit
   const request = useStore(imageImportStore, (state) => state.queue[0] ?? null);
   const busy = useStore(imageImportStore, (state) => state.busy);
   const staticDir = site?.staticDir ?? null;
-  const activeDocument = useAppState().documents.active;
+  const documents = useAppState().documents;
 
   useEffect(() => {
-    imageServicesStore.set({ api: client.api, assetUrl: client.assetUrl, staticDir, activeDocument });
-    return () => imageServicesStore.set(null);
-  }, [client, staticDir, activeDocument]);
-
-  useEffect(() => watchUnsavedImages(client.api), [client]);
+    const unsaved = watchUnsavedImages(client.api, documents);
+    imageServicesStore.set({
+      api: client.api,
+      assetUrl: client.assetUrl,
+      staticDir,
+      activeDocument: documents.active,
+      trackAddedImage: unsaved.track,
+    });
+    return () => {
+      unsaved.stop();
+      imageServicesStore.set(null);
+    };
+  }, [client, staticDir, documents]);
 
   useEffect(() => {
     // A file dropped anywhere but the editor would make the page navigate to it, losing edits.

@@ -1,5 +1,5 @@
 import type { PostdeskApi } from '../../../shared/api';
-import { documentsStore, openDocuments } from '../../state/document-store';
+import type { DocumentsModel } from '../../state/document-store';
 
 /** An image the host added for a post since that post was last saved or read from disk. */
 interface AddedImage {
@@ -7,26 +7,12 @@ interface AddedImage {
   url: string;
 }
 
-const added = new Map<string, AddedImage[]>();
-const seen = new Map<string, { savedText: string; loads: number }>();
-
-/** Remembers that `id` (written in the post as `url`) was added to post `postId` and is not saved yet. */
-export function trackAddedImage(postId: string, id: string, url: string): void {
-  const list = added.get(postId) ?? [];
-  list.push({ id, url });
-  added.set(postId, list);
-  const state = documentsStore.get().docs[postId];
-  if (state?.status === 'open' && !seen.has(postId)) {
-    seen.set(postId, { savedText: state.doc.savedText, loads: state.doc.loads });
-  }
-}
-
-/** The images of `postId` that no text still names, and those some text names (kept, no longer tracked). */
-function settle(postId: string, texts: readonly string[]): string[] {
-  const list = added.get(postId) ?? [];
-  added.delete(postId);
-  seen.delete(postId);
-  return list.filter((image) => !texts.some((text) => text.includes(image.url))).map((image) => image.id);
+/** A window's record of the images added to its posts and not saved yet (see watchUnsavedImages). */
+export interface UnsavedImages {
+  /** Remembers that `id` (written in the post as `url`) was added to post `postId` and is not saved yet. */
+  track(postId: string, id: string, url: string): void;
+  /** Stops watching (the images still tracked stay on disk). */
+  stop(): void;
 }
 
 /**
@@ -35,17 +21,35 @@ function settle(postId: string, texts: readonly string[]): string[] {
  * neither the saved text nor the editor's text names them (undo history aside: a reload or a save
  * is where an edit is given up or kept). Answers the function that stops watching.
  */
-export function watchUnsavedImages(api: PostdeskApi): () => void {
-  return documentsStore.subscribe(() => {
+export function watchUnsavedImages(api: PostdeskApi, documents: DocumentsModel): UnsavedImages {
+  const added = new Map<string, AddedImage[]>();
+  const seen = new Map<string, { savedText: string; loads: number }>();
+  /** The images of `postId` that no text still names, and those some text names (kept, no longer tracked). */
+  const settle = (postId: string, texts: readonly string[]): string[] => {
+    const list = added.get(postId) ?? [];
+    added.delete(postId);
+    seen.delete(postId);
+    return list.filter((image) => !texts.some((text) => text.includes(image.url))).map((image) => image.id);
+  };
+  const track = (postId: string, id: string, url: string): void => {
+    const list = added.get(postId) ?? [];
+    list.push({ id, url });
+    added.set(postId, list);
+    const state = documents.store.get().docs[postId];
+    if (state?.status === 'open' && !seen.has(postId)) {
+      seen.set(postId, { savedText: state.doc.savedText, loads: state.doc.loads });
+    }
+  };
+  const stop = documents.store.subscribe(() => {
     if (added.size === 0) return;
-    const docs = documentsStore.get().docs;
+    const docs = documents.store.get().docs;
     const discard: string[] = [];
     for (const postId of [...added.keys()]) {
       const state = docs[postId];
       if (!state || state.status !== 'open') {
         if (state?.status === 'loading') continue;
         // Closed (or renamed): keep what any open post still names.
-        const texts = openDocuments().flatMap((doc) => [doc.text, doc.savedText]);
+        const texts = documents.list().flatMap((doc) => [doc.text, doc.savedText]);
         const last = seen.get(postId);
         discard.push(...settle(postId, last ? [...texts, last.savedText] : texts));
         continue;
@@ -62,4 +66,5 @@ export function watchUnsavedImages(api: PostdeskApi): () => void {
     }
     if (discard.length > 0) void api.discardImages({ ids: discard }).catch(() => undefined);
   });
+  return { track, stop };
 }

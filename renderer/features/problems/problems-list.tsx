@@ -4,7 +4,7 @@ import { checkFrontMatter } from '../../../shared/lint/front-matter-checks';
 import type { Problem } from '../../../shared/lint/problem';
 import { splitFrontMatter, lineOfOffset } from '../../../shared/post/split-front-matter';
 import { useStore } from '../../state/create-store';
-import { setFrontMatterRaw } from '../../state/document-store';
+import { useAppState } from '../../state/app-state-context';
 import { currentEditor } from '../editor/editor-session';
 import { applyProblemFix, applyProblemFixes, lintBudgetMs } from './body-linter';
 import { bodyProblemsStore } from './problems-store';
@@ -42,6 +42,7 @@ function fixedFrontMatter(text: string, problems: readonly Problem[]): { before:
  * in the editor; an Undo button for the front matter).
  */
 export function ProblemsList({ postId, text }: { postId: string; text: string }) {
+  const { setFrontMatterRaw } = useAppState().documents;
   const body = useStore(bodyProblemsStore);
   const head = frontMatterProblems(text);
   const bodyProblems = useMemo(() => (body.postId === postId ? body.problems : []), [body, postId]);

@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { createLibrary } from '../../electron/library/library-service';
 import type { BenchContext } from './bench-section';
 import { generateHugoSite } from './generate-site';
+import { timeProblemsPass } from './problems-section';
 import { benchSections } from './sections';
 
 function findHugo(): string | null {
@@ -43,10 +44,17 @@ async function indexMemory(site: string): Promise<void> {
   await library.close();
 }
 
+async function problemsOnce(site: string, inHost: boolean): Promise<void> {
+  const figures = await timeProblemsPass(site, inHost ? null : undefined);
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
 async function main(): Promise<void> {
-  const [mode, site] = process.argv.slice(2);
+  const [mode, site, extra] = process.argv.slice(2);
   if (mode === '--index-once' && site) return indexOnce(site);
   if (mode === '--index-memory' && site) return indexMemory(site);
+  if (mode === '--problems-once' && site) return problemsOnce(site, extra === '--in-host');
+  if (mode === '--generate' && site && extra) return generateHugoSite(site, Number(extra));
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'postdesk-bench-'));
   const sites = new Map<number, Promise<string>>();
   const context: BenchContext = {

@@ -113,6 +113,7 @@ async function runHost(context: BenchContext, site: string, probe: string): Prom
   const probed = probeOf(child);
   const control = await startControl(probe);
   const readProbe = async (): Promise<Probe & { controlMs: number }> => {
+    await probed.ready;
     const [host, idle] = await Promise.all([probed.read(), control.read()]);
     return { ...host, controlMs: idle.maxMs };
   };

@@ -15,6 +15,7 @@ process.on('SIGUSR2', () => {
   }) + '\\n');
   delay.reset();
 });
+process.stderr.write('POSTDESK-PROBE-READY\\n');
 `;
 
 /** What a probed process says at each reading: its event-loop delay since the last one, and its memory. */
@@ -48,20 +49,38 @@ export function lines(stream: NodeJS.ReadableStream, onLine: (line: string) => v
 }
 
 /**
- * Reads the probe of a child started with `-r <probe>` and stderr piped: `read()` signals it and
- * answers its next reading; `other` collects the rest of its stderr.
+ * Reads the probe of a child started with `-r <probe>` and stderr piped: `ready` once the probe is
+ * loaded, `read()` signals it and answers its next reading; `other` collects the rest of its stderr.
  */
-export function probeOf(child: ChildProcess): { read(): Promise<Probe>; other(): string } {
-  const waiters: Array<(probe: Probe) => void> = [];
+export function probeOf(child: ChildProcess): {
+  ready: Promise<void>;
+  read(): Promise<Probe>;
+  other(): string;
+} {
+  const waiters: Array<{ resolve: (probe: Probe) => void; reject: (error: Error) => void }> = [];
+  child.once('exit', (code) => {
+    failed(new Error(`the probed process exited (${code}): ${other}`));
+    for (const waiter of waiters.splice(0)) waiter.reject(new Error(`the probed process exited (${code})`));
+  });
   let other = '';
+  let loaded: () => void = () => undefined;
+  let failed: (error: Error) => void = () => undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    loaded = resolve;
+    failed = reject;
+  });
   lines(child.stderr!, (line) => {
-    if (line.startsWith('POSTDESK-PROBE ')) waiters.shift()?.(JSON.parse(line.slice(15)) as Probe);
+    if (line === 'POSTDESK-PROBE-READY') loaded();
+    else if (line.startsWith('POSTDESK-PROBE '))
+      waiters.shift()?.resolve(JSON.parse(line.slice(15)) as Probe);
     else other += `${line}\n`;
   });
   return {
+    ready,
     read: () =>
-      new Promise((resolve) => {
-        waiters.push(resolve);
+      new Promise((resolve, reject) => {
+        if (child.exitCode !== null) return reject(new Error('the probed process has exited'));
+        waiters.push({ resolve, reject });
         child.kill('SIGUSR2');
       }),
     other: () => other,
@@ -79,7 +98,8 @@ export async function startControl(
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const probed = probeOf(child);
-  // Wait until it runs (its first reading), then start from a clean histogram.
+  // Signalled before the probe is loaded, the process would end (SIGUSR2's default): wait for it.
+  await probed.ready;
   await probed.read();
   return {
     read: () => probed.read(),

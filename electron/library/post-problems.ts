@@ -1,173 +1,28 @@
-import { closeSync, fstatSync, openSync, promises as fs, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PostProblemCount, SchemaField, SiteInfo } from '../../shared/api';
-import { checkPost } from '../../shared/lint/check-post';
-import { findSiteRefs } from '../../shared/lint/site-refs';
-import { detectBodyKind } from '../../shared/post/body-kind';
-import { readFrontMatter } from '../../shared/post/front-matter/front-matter-edit';
-import { validateFrontMatter } from '../../shared/post/front-matter/validate-front-matter';
-import { splitFrontMatter } from '../../shared/post/split-front-matter';
-import { maxEditableBytes } from './post-summary';
 import { CheckPool, problemsWorkerScript } from './problems/check-pool';
+import {
+  checkPostProblems,
+  listSiteFacts,
+  readPostText,
+  type ProblemResult,
+  type SiteFacts,
+} from './problems/post-checks';
 import { readSiteSchema } from './site-schema';
 
-/** What one pass knows about the site besides the posts: the schema's fields and the static files. */
-export interface SiteFacts {
-  /** The site schema's front matter fields (empty when the site has no schema). */
-  fields: readonly SchemaField[];
-  /** Site-relative ids of every file below the static folder, listed once per pass. */
-  staticFiles: ReadonlySet<string>;
-  /** The static folder these ids are below, or null when the site has none. */
-  staticDir: string | null;
-  /** True when a site-relative id outside the static folder is an existing file (page bundle resources). */
-  fileExists(id: string): boolean;
-}
+export { checkPostProblems, readPostText, type ProblemResult, type SiteFacts } from './problems/post-checks';
 
-/** How many problems one post's text has and the first one's message. */
-export interface ProblemResult {
-  count: number;
-  first: string | null;
-}
-
-const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
-const skippedStatic = new Set(['node_modules']);
-
-/**
- * Lists what a pass needs to know once: the schema fields (readSiteSchema) and the static folder's
- * files as a Set, so the missing-file check costs a lookup per reference instead of a stat.
- */
-export async function readSiteFacts(site: SiteInfo): Promise<SiteFacts> {
+/** The schema's fields (none when the site has no schema or it cannot be read). */
+async function schemaFields(site: SiteInfo): Promise<readonly SchemaField[]> {
   // No schema file, or one that does not parse: no schema checks.
-  const schema = await readSiteSchema(site.root).catch(() => null);
-  const staticFiles = new Set<string>();
-  if (site.staticDir !== null) {
-    const start = site.staticDir === '.' ? site.root : path.join(site.root, site.staticDir);
-    const prefix = site.staticDir === '.' ? '' : `${site.staticDir}/`;
-    // A folder that is missing or cannot be listed has no entries.
-    const entries = await fs.readdir(start, { recursive: true, withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (!entry.isFile()) continue;
-      const relative = path.relative(start, path.join(entry.parentPath, entry.name)).split(path.sep);
-      if (relative.some((part) => skippedStatic.has(part))) continue;
-      staticFiles.add(prefix + relative.join('/'));
-    }
-  }
-  const known = new Map<string, boolean>();
-  return {
-    fields: schema?.fields ?? [],
-    staticFiles,
-    staticDir: site.staticDir,
-    fileExists(id) {
-      let exists = known.get(id);
-      if (exists === undefined) {
-        try {
-          exists = statSync(path.join(site.root, ...id.split('/'))).isFile();
-        } catch {
-          // Missing or unreadable: the link points at no file (that is the problem reported).
-          exists = false;
-        }
-        known.set(id, exists);
-      }
-      return exists;
-    },
-  };
+  return (await readSiteSchema(site.root).catch(() => null))?.fields ?? [];
 }
 
-/**
- * Runs every check of a post that needs no network on its whole text: the content checks of
- * shared/lint (mojibake, images without alt, target=_blank without noopener, repeated style
- * properties, empty title, unreadable dates, missing site files) and the site schema's validation
- * (required fields, wrong types, invalid dates), counting a problem found by both only once.
- */
-export function checkPostProblems(id: string, text: string, facts: SiteFacts): ProblemResult {
-  const split = splitFrontMatter(text);
-  if (split.error) return { count: 1, first: split.error };
-  const messages: string[] = [];
-  const fileName = id.slice(id.lastIndexOf('/') + 1);
-  const body = text.slice(split.bodyStart);
-  const kind = detectBodyKind(fileName, body);
-  if (split.format !== null) {
-    const read = readFrontMatter(text.slice(split.rawStart, split.rawEnd), split.format);
-    if (!read.ok) return { count: 1, first: read.error };
-    if (facts.fields.length > 0) {
-      for (const problem of validateFrontMatter(read.data, facts.fields)) messages.push(problem.message);
-    }
-  }
-  const refs = findSiteRefs(body, kind === 'markdown', facts.staticDir, id);
-  const staticPrefix = facts.staticDir === null || facts.staticDir === '.' ? '' : `${facts.staticDir}/`;
-  const existing = new Set<string>();
-  for (const ref of refs) {
-    const inStatic = staticPrefix === '' || ref.id.startsWith(staticPrefix);
-    if (inStatic ? facts.staticFiles.has(ref.id) || facts.fileExists(ref.id) : facts.fileExists(ref.id)) {
-      existing.add(ref.id);
-    }
-  }
-  const lint = checkPost(text, kind, { refs, existing });
-  // The schema check also flags a missing title or an unreadable date: count those once.
-  const lintTitle = lint.some((problem) => problem.code === 'empty-title');
-  const badDates = new Set(
-    lint
-      .filter((problem) => problem.code === 'bad-date')
-      .map((problem) => /"([^"]*)"/.exec(problem.message)?.[1]),
-  );
-  const kept = messages.filter((message) => {
-    if (lintTitle && isTitleMessage(message, facts.fields)) return false;
-    const date = /^"(.*)" is not a date/.exec(message)?.[1];
-    return date === undefined || !badDates.has(date);
-  });
-  const all = [...kept, ...lint.map((problem) => problem.message)];
-  return { count: all.length, first: all[0] ?? null };
-}
-
-function isTitleMessage(message: string, fields: readonly SchemaField[]): boolean {
-  const title = fields.find((field) => field.name === 'title');
-  return title !== undefined && message === `${title.label ?? title.name} is required.`;
-}
-
-/** Reads a post whole for the checks, or answers the one problem that keeps it from being checked. */
-export function readPostText(
-  file: string,
-  known: (stat: { mtimeMs: number; size: number }) => boolean,
-): { stat: { mtimeMs: number; size: number }; text: string | null; problem: string | null } | null {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    // A post that cannot be opened is skipped by the checks (the list shows its read error).
-    return null;
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return null;
-    const stat = { mtimeMs: info.mtimeMs, size: info.size };
-    if (known(stat)) return { stat, text: null, problem: null };
-    if (info.size > maxEditableBytes) {
-      return { stat, text: null, problem: 'The file is too large to check: it opens read-only.' };
-    }
-    const buffer = Buffer.allocUnsafe(info.size);
-    let read = 0;
-    while (read < info.size) {
-      const got = readSync(fd, buffer, read, info.size - read, read);
-      if (got === 0) break;
-      read += got;
-    }
-    const bytes = buffer.subarray(0, read);
-    if (bytes.includes(0)) {
-      return { stat, text: null, problem: 'The file holds NUL bytes: it looks binary, not text.' };
-    }
-    try {
-      return { stat, text: fatalDecoder.decode(bytes), problem: null };
-    } catch {
-      // Not UTF-8: reported as the post's problem.
-      return { stat, text: null, problem: 'The file is not valid UTF-8 text.' };
-    }
-  } catch {
-    // A read failing half-way: the post is skipped this pass and checked again on its next change.
-    return null;
-  } finally {
-    closeSync(fd);
-  }
+/** Reads what a pass needs to know once: the schema's fields and the static folder's files. */
+export async function readSiteFacts(site: SiteInfo): Promise<SiteFacts> {
+  return listSiteFacts(site, await schemaFields(site));
 }
 
 interface CacheEntry extends ProblemResult {
@@ -182,7 +37,7 @@ export interface PostProblemsOptions {
   sliceMs?: number;
   /** The bundled worker script; default problemsWorkerScript(); null checks in the host, sliced. */
   workerScript?: string | null;
-  /** How many worker threads (default 2). */
+  /** How many worker threads (default one per core, 1 to 4: defaultPoolSize()). */
   workers?: number;
   /** How long one post may be checked before it is reported "not checked: too slow" (default 3,000 ms). */
   budgetMs?: number;
@@ -204,6 +59,8 @@ export class PostProblems {
   private readonly sliceMs: number;
   private readonly workerScript: string | null;
   private pool: CheckPool | null = null;
+  /** Resolves once the workers were told the site and its schema's fields for the latest pass. */
+  private told: Promise<void> | null = null;
   /** The longest slice of the last in-process pass, in ms (for the bench). */
   longestSliceMs = 0;
 
@@ -229,7 +86,9 @@ export class PostProblems {
     const generation = ++this.generation;
     const pool = this.threads();
     if (pool) {
-      pool.setSite(this.site);
+      this.told = this.tellSite(pool);
+      await this.told;
+      if (this.stopped || generation !== this.generation) return;
       await this.checkInPool(pool, ids, generation);
       return;
     }
@@ -257,6 +116,8 @@ export class PostProblems {
     if (this.stopped) return;
     const pool = this.threads();
     if (pool) {
+      this.told ??= this.tellSite(pool);
+      await this.told;
       await this.checkInPool(pool, [id], this.generation);
       return;
     }
@@ -291,12 +152,17 @@ export class PostProblems {
     if (!this.pool) {
       this.pool = new CheckPool({
         script: this.workerScript,
-        size: this.options.workers ?? 2,
+        ...(this.options.workers === undefined ? {} : { size: this.options.workers }),
         budgetMs: this.options.budgetMs ?? 3000,
       });
-      this.pool.setSite(this.site);
     }
     return this.pool;
+  }
+
+  /** Reads the schema's fields here (the workers have no schema reader) and tells the workers the site. */
+  private async tellSite(pool: CheckPool): Promise<void> {
+    const fields = await schemaFields(this.site);
+    if (!this.stopped) pool.setSite(this.site, fields);
   }
 
   private async checkInPool(pool: CheckPool, ids: readonly string[], generation: number): Promise<void> {
@@ -342,6 +208,7 @@ export class PostProblems {
     const read = readPostText(
       path.join(this.site.root, ...id.split('/')),
       (stat) => cached !== undefined && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size,
+      cached !== undefined,
     );
     if (read === null) {
       this.cache.delete(id);

@@ -67,8 +67,12 @@ export function revisionOf(bytes: Uint8Array, stat: { mtimeMs: number; size: num
  * from and refuses with `conflict` when someone else changed it.
  */
 export class PostStore {
-  /** Content hashes of this store's own recent writes, by real path, so a watcher can skip them. */
-  private readonly ownWrites = new Map<string, string>();
+  /**
+   * This store's own last write of each file, by real path, so a watcher can skip it: the bytes'
+   * hash and the mtime the file had right after (null until the write is done). A later write of
+   * the same bytes by another program gives the file another mtime, so it is not taken for ours.
+   */
+  private readonly ownWrites = new Map<string, { sha256: string; mtimeMs: number | null }>();
 
   /** `fsLayer` replaces the file-system calls of atomic writes (tests inject failures through it). */
   constructor(
@@ -121,7 +125,7 @@ export class PostStore {
     if (baseRevision !== null) await this.checkUnchanged(id, file, baseRevision);
     const bytes = Buffer.from(text, 'utf8');
     const digest = createHash('sha256').update(bytes).digest('hex');
-    this.ownWrites.set(file, digest);
+    this.ownWrites.set(file, { sha256: digest, mtimeMs: null });
     try {
       await fs.mkdir(path.dirname(file), { recursive: true });
       await writeFileAtomic(file, bytes, { fs: this.fsLayer });
@@ -130,16 +134,28 @@ export class PostStore {
       throw describeWriteError(id, error);
     }
     const stat = await fs.stat(file);
+    this.ownWrites.set(file, { sha256: digest, mtimeMs: stat.mtimeMs });
     return { id, revision: { mtimeMs: stat.mtimeMs, size: stat.size, sha256: digest } };
   }
 
-  /** True when the file at `file` (a real path) holds exactly what this store last wrote there. */
+  /**
+   * True when the file at `file` (a real path) is still this store's last write there: the same
+   * bytes with the mtime that write left. Once the file is found otherwise the record is dropped,
+   * so a later write by another program is never taken for Postdesk's own, even of the same bytes.
+   */
   async isOwnWrite(file: string): Promise<boolean> {
     const expected = this.ownWrites.get(file);
     if (expected === undefined) return false;
-    // Missing or unreadable: read as absent, the caller falls back.
-    const bytes = await fs.readFile(file).catch(() => null);
-    return bytes !== null && createHash('sha256').update(bytes).digest('hex') === expected;
+    // Missing or unreadable: read as absent (not Postdesk's write), the caller falls back.
+    const stat = await fs.stat(file).catch(() => null);
+    const bytes = stat === null ? null : await fs.readFile(file).catch(() => null); // unreadable: not ours
+    const own =
+      stat !== null &&
+      bytes !== null &&
+      (expected.mtimeMs === null || expected.mtimeMs === stat.mtimeMs) &&
+      createHash('sha256').update(bytes).digest('hex') === expected.sha256;
+    if (!own && this.ownWrites.get(file) === expected) this.ownWrites.delete(file);
+    return own;
   }
 
   /**
@@ -149,10 +165,14 @@ export class PostStore {
   async create(id: string, text: string): Promise<string> {
     const file = await resolveForWrite(this.root, id);
     const bytes = Buffer.from(text, 'utf8');
-    this.ownWrites.set(file, createHash('sha256').update(bytes).digest('hex'));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    this.ownWrites.set(file, { sha256, mtimeMs: null });
     try {
       await fs.mkdir(path.dirname(file), { recursive: true });
       await writeFileAtomic(file, bytes, { fs: this.fsLayer, exclusive: true });
+      // Gone right after the write (another program): no record, so its next event is not taken for ours.
+      const stat = await fs.stat(file).catch(() => null);
+      if (stat) this.ownWrites.set(file, { sha256, mtimeMs: stat.mtimeMs });
     } catch (error) {
       this.ownWrites.delete(file);
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') {

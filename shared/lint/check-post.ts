@@ -36,9 +36,15 @@ export interface SiteFileFacts {
 
 /**
  * Every check on a whole post (front matter and body); offsets are into `text`. Missing files are
- * checked only when `files` says which exist (their refs' offsets are into the body).
+ * checked only when `files` says which exist (their refs' offsets are into the body); `frontMatter`
+ * is the block's data when the caller already parsed it (else it is parsed here).
  */
-export function checkPost(text: string, kind: BodyKind, files?: SiteFileFacts): Problem[] {
+export function checkPost(
+  text: string,
+  kind: BodyKind,
+  files?: SiteFileFacts,
+  frontMatter?: Record<string, unknown>,
+): Problem[] {
   const bodyStart = splitFrontMatter(text).bodyStart;
   const body = text.slice(bodyStart);
   const bodyProblems = [
@@ -62,7 +68,7 @@ export function checkPost(text: string, kind: BodyKind, files?: SiteFileFacts): 
         }
       : {}),
   });
-  return [...checkFrontMatter(text), ...bodyProblems.map(shift)].sort((a, b) => a.from - b.from);
+  return [...checkFrontMatter(text, frontMatter), ...bodyProblems.map(shift)].sort((a, b) => a.from - b.from);
 }
 
 /**

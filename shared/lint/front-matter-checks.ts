@@ -27,13 +27,14 @@ export function isReadableDate(value: unknown): boolean {
 /**
  * Checks a post's front matter: an empty or missing title, date fields (date, lastmod,
  * publishDate, expiryDate...) that cannot be read as dates, and garbled text (mojibake) in any
- * value, with its fix. Offsets are into the whole post text.
+ * value, with its fix. Offsets are into the whole post text. `data`, when the caller already
+ * parsed the block, is used instead of parsing it again.
  */
-export function checkFrontMatter(text: string): Problem[] {
+export function checkFrontMatter(text: string, data?: Record<string, unknown>): Problem[] {
   const split = splitFrontMatter(text);
   if (split.format === null || split.error) return [];
   const raw = text.slice(split.rawStart, split.rawEnd);
-  const parsed = parseFrontMatter(raw, split.format);
+  const parsed = data ? { ok: true as const, data } : parseFrontMatter(raw, split.format);
   if (!parsed.ok) return [];
   const problems: Problem[] = checkMojibake(raw).map((problem) => ({
     ...problem,

@@ -30,10 +30,12 @@ export function createImageHandlers(
       const { info } = site();
       const ours = addedIn(info.root);
       const removed: string[] = [];
+      // Every id is checked like any path argument (a hostile id is refused, not silently skipped).
+      for (const id of ids) await checkAssetId(info, id);
       for (const id of ids) {
         if (!ours.has(id)) continue;
         ours.delete(id);
-        await checkAssetId(info, id);
+        // Already gone (or no longer inside the site): nothing to remove.
         const file = await resolveExisting(info.root, id).catch(() => null);
         if (file === null) continue;
         await fs.rm(file, { force: true });

@@ -35,7 +35,12 @@ describe('discardImages', () => {
     expect(await exists(added.id)).toBe(true);
     const existing = 'static/images/blog/first-post/photo.png';
     expect(await exists(existing)).toBe(true);
-    const answer = await library.handlers.discardImages({ ids: [added.id, existing, '../outside.png'] });
+    // A path outside the site is refused like in every other method, and then nothing is removed.
+    await expect(library.handlers.discardImages({ ids: [added.id, '../outside.png'] })).rejects.toMatchObject(
+      { code: 'path-refused' },
+    );
+    expect(await exists(added.id)).toBe(true);
+    const answer = await library.handlers.discardImages({ ids: [added.id, existing] });
     expect(answer).toEqual({ removed: [added.id] });
     expect(await exists(added.id)).toBe(false);
     // A file the site had is never touched, nor asked for twice.

@@ -1,4 +1,4 @@
-import { chmod, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PostStore } from '../../../electron/library/post-store';
@@ -77,5 +77,19 @@ describe('PostStore', () => {
     expect(await store.isOwnWrite(path.join(site, id))).toBe(true);
     await writeFile(path.join(site, id), 'theirs');
     expect(await store.isOwnWrite(path.join(site, id))).toBe(false);
+  });
+
+  it('does not take a later write of the same bytes by another program for its own', async () => {
+    const file = path.join(site, id);
+    const post = await store.read(id);
+    await store.save(id, 'same bytes', post.revision);
+    expect(await store.isOwnWrite(file)).toBe(true);
+    // Another program writes exactly those bytes later (a sync tool, git checkout): a new mtime.
+    await writeFile(file, 'same bytes');
+    const later = new Date((await stat(file)).mtimeMs + 5000);
+    await utimes(file, later, later);
+    expect(await store.isOwnWrite(file)).toBe(false);
+    // And the record is dropped: asked again, the answer stays no.
+    expect(await store.isOwnWrite(file)).toBe(false);
   });
 });

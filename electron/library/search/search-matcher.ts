@@ -7,15 +7,51 @@ export const maxQueryTerms = 16;
 /** The longest indexed term; longer runs of letters are cut to this length. */
 export const maxTermLength = 64;
 
-const separators = /[^\p{L}\p{N}_]+/u;
+const wordPoint = /^[\p{L}\p{N}_]$/u;
+/** Per UTF-16 unit of the Basic Multilingual Plane: 0 not yet known, 1 a word character, 2 not. */
+const bmpKinds = new Uint8Array(65536);
+for (let code = 0; code < 128; code++) {
+  const char = String.fromCharCode(code);
+  bmpKinds[code] = /[A-Za-z0-9_]/.test(char) ? 1 : 2;
+}
 
-/** The distinct lower-cased words of `text` (each cut to `maxTermLength`), in order of first use. */
-export function termsOf(text: string): string[] {
-  const seen = new Set<string>();
-  for (const word of text.toLowerCase().split(separators)) {
-    if (word !== '') seen.add(word.length > maxTermLength ? word.slice(0, maxTermLength) : word);
+/** True when the code point at `at` (`code` is its first unit) is a letter, a digit or `_`. */
+function isWordAt(text: string, at: number, code: number): boolean {
+  if (code >= 0xd800 && code <= 0xdbff)
+    return wordPoint.test(String.fromCodePoint(text.codePointAt(at) ?? 0));
+  let kind = bmpKinds[code];
+  if (kind === 0) {
+    kind = wordPoint.test(String.fromCharCode(code)) ? 1 : 2;
+    bmpKinds[code] = kind;
   }
-  return [...seen];
+  return kind === 1;
+}
+
+/** The distinct lower-cased words of `text` (runs of letters, digits and `_`, each cut to `maxTermLength`), in order of first use. */
+export function termsOf(text: string): string[] {
+  return [...termSet(text)];
+}
+
+/** The set of `termsOf(text)`: one linear pass, a table answering each character. */
+export function termSet(text: string): Set<string> {
+  const seen = new Set<string>();
+  const lower = text.toLowerCase();
+  const length = lower.length;
+  let start = -1;
+  for (let at = 0; at <= length; at++) {
+    const code = at < length ? lower.charCodeAt(at) : 32;
+    if (at < length && isWordAt(lower, at, code)) {
+      if (start < 0) start = at;
+      // The low half of a surrogate pair belongs to the word its high half began.
+      if (code >= 0xd800 && code <= 0xdbff) at++;
+    } else if (start >= 0) {
+      seen.add(
+        at - start > maxTermLength ? lower.slice(start, start + maxTermLength) : lower.slice(start, at),
+      );
+      start = -1;
+    }
+  }
+  return seen;
 }
 
 /** One word or quoted phrase of a query. */

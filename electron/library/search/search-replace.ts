@@ -32,8 +32,8 @@ export interface ReplaceSite {
   store: PostStore;
   index: SearchIndex;
   summary(id: string): PostSummary | null;
-  /** Tells the post index a file changed (so the list and the search index see it). */
-  changed(id: string): Promise<void>;
+  /** Tells the post index and the search index that this replace wrote `text` as post `id`. */
+  changed(id: string, text: string, revision: Revision): Promise<void>;
 }
 
 interface FileRead {
@@ -290,7 +290,7 @@ export class SiteReplace {
         const saved = await open.store.save(file.id, after, read.revision);
         record.files.push({ id: file.id, original: read.text, written: saved.revision.sha256 });
         changed.push({ id: file.id, sha256: saved.revision.sha256 });
-        await open.changed(file.id);
+        await open.changed(file.id, after, saved.revision);
       } catch (error) {
         const reason = isPostdeskError(error) ? error.message : (error as Error).message;
         skipped.push({ id: file.id, reason });
@@ -358,7 +358,7 @@ export class SiteReplace {
         const saved = await open.store.save(file.id, after, read.revision);
         record.files.push({ id: file.id, original: read.text, written: saved.revision.sha256 });
         changed.push({ id: file.id, sha256: saved.revision.sha256 });
-        await open.changed(file.id);
+        await open.changed(file.id, after, saved.revision);
       } catch (error) {
         skipped.push({ id: file.id, reason: (error as Error).message });
       }
@@ -386,7 +386,7 @@ export class SiteReplace {
         }
         const saved = await open.store.save(file.id, file.original, read.revision);
         changed.push({ id: file.id, sha256: saved.revision.sha256 });
-        await open.changed(file.id);
+        await open.changed(file.id, file.original, saved.revision);
       } catch (error) {
         skipped.push({ id: file.id, reason: (error as Error).message });
       }

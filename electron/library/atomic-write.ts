@@ -16,6 +16,11 @@ export interface AtomicWriteOptions {
   fs?: AtomicFs;
   /** Refuse (EEXIST) instead of replacing when `target` already exists; the check and the write are one step. */
   exclusive?: boolean;
+  /**
+   * Fsync the folder after the rename (default true). A caller writing many files of one folder
+   * may pass false and call `syncFolder` once for the folder when all are written.
+   */
+  syncFolder?: boolean;
 }
 
 /** True for the names of the temporary files `writeFileAtomic` creates. */
@@ -64,7 +69,7 @@ export async function writeFileAtomic(
     if (created) await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
-  await syncFolder(dir);
+  if (options.syncFolder !== false) await syncFolder(dir);
 }
 
 /** Links `temp` to `target` (EEXIST when taken), or renames after a check where links are not supported. */
@@ -83,7 +88,8 @@ async function placeExclusive(fs: AtomicFs, temp: string, target: string): Promi
   await fs.rm(temp, { force: true });
 }
 
-async function syncFolder(dir: string): Promise<void> {
+/** Fsyncs folder `dir` so the renames made in it last through a crash (a no-op where folders cannot be fsynced). */
+export async function syncFolder(dir: string): Promise<void> {
   const handle = await nodeFs.open(dir, 'r').catch(() => null);
   if (!handle) return;
   try {

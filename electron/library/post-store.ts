@@ -59,6 +59,15 @@ export function revisionOf(bytes: Uint8Array, stat: { mtimeMs: number; size: num
   };
 }
 
+/** How `PostStore.save` writes. */
+export interface SaveOptions {
+  /**
+   * When given, the folder is not fsynced after the rename: this hears the folder (a real path),
+   * and the caller, writing many files, fsyncs each folder once (`syncFolder`) before it answers.
+   */
+  deferFolderSync?: (folder: string) => void;
+}
+
 /**
  * Reads and writes the post files of one site root (a real path). Every path goes through the site
  * path checks; every save compares the file's current content with the revision the edit started
@@ -113,7 +122,13 @@ export class PostStore {
    * Saves `text` as post `id` atomically. With a base revision, refuses with `conflict` when the
    * file's bytes differ from what that revision saw (or it was deleted); null overwrites as asked.
    */
-  async save(id: string, text: string, baseRevision: Revision | null, force = false): Promise<SaveResult> {
+  async save(
+    id: string,
+    text: string,
+    baseRevision: Revision | null,
+    force = false,
+    options: SaveOptions = {},
+  ): Promise<SaveResult> {
     const file = await resolveForWrite(this.root, id);
     if (!force || baseRevision !== null) await this.checkBeforeSave(id, file, baseRevision, force);
     const bytes = Buffer.from(text, 'utf8');
@@ -121,7 +136,11 @@ export class PostStore {
     this.ownWrites.set(file, digest);
     try {
       await fs.mkdir(path.dirname(file), { recursive: true });
-      await writeFileAtomic(file, bytes, { fs: this.fsLayer });
+      await writeFileAtomic(file, bytes, {
+        fs: this.fsLayer,
+        syncFolder: options.deferFolderSync === undefined,
+      });
+      options.deferFolderSync?.(path.dirname(file));
     } catch (error) {
       this.ownWrites.delete(file);
       throw describeWriteError(id, error);

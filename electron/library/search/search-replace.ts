@@ -14,6 +14,7 @@ import type {
 import { isPostdeskError, PostdeskError } from '../../../shared/errors';
 import { parseFrontMatter } from '../../../shared/post/parse-front-matter';
 import { splitFrontMatter } from '../../../shared/post/split-front-matter';
+import { syncFolder } from '../atomic-write';
 import { readOnlyReason, revisionOf, type PostStore } from '../post-store';
 import { maxEditableBytes } from '../post-summary';
 import { resolveExisting } from '../site-paths';
@@ -100,6 +101,21 @@ async function mapLimited<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+/**
+ * The folders a batch of saves renamed files in: each is fsynced once when the batch is done
+ * (each file is still fsynced before its rename), instead of once per file.
+ */
+class FolderSyncs {
+  private readonly folders = new Set<string>();
+  readonly options = { deferFolderSync: (folder: string) => void this.folders.add(folder) };
+
+  /** Fsyncs every folder heard of. */
+  async sync(): Promise<void> {
+    await Promise.all([...this.folders].map((folder) => syncFolder(folder)));
+    this.folders.clear();
+  }
 }
 
 /** How many files a replace reads and writes at once (their fsyncs overlap). */
@@ -265,6 +281,7 @@ export class SiteReplace {
     const changed: { id: string; sha256: string }[] = [];
     const skipped: { id: string; reason: string }[] = [];
     const record: UndoRecord = { files: [] };
+    const folders = new FolderSyncs();
     await mapLimited(chosen, parallelFiles, async (file) => {
       if (file.offsets.length === 0) return;
       try {
@@ -287,7 +304,7 @@ export class SiteReplace {
           skipped.push({ id: file.id, reason: broken });
           return;
         }
-        const saved = await open.store.save(file.id, after, read.revision);
+        const saved = await open.store.save(file.id, after, read.revision, false, folders.options);
         record.files.push({ id: file.id, original: read.text, written: saved.revision.sha256 });
         changed.push({ id: file.id, sha256: saved.revision.sha256 });
         await open.changed(file.id, after, saved.revision);
@@ -296,6 +313,7 @@ export class SiteReplace {
         skipped.push({ id: file.id, reason });
       }
     });
+    await folders.sync();
     return { changed, skipped, undoId: record.files.length > 0 ? this.keep(record) : null };
   }
 
@@ -338,6 +356,7 @@ export class SiteReplace {
     const changed: { id: string; sha256: string }[] = [];
     const skipped: { id: string; reason: string }[] = [];
     const record: UndoRecord = { files: [] };
+    const folders = new FolderSyncs();
     await mapLimited(chosen, parallelFiles, async (file) => {
       try {
         const read = await readForReplace(open.root, file.id);
@@ -355,7 +374,7 @@ export class SiteReplace {
           return;
         }
         if (after === read.text) return;
-        const saved = await open.store.save(file.id, after, read.revision);
+        const saved = await open.store.save(file.id, after, read.revision, false, folders.options);
         record.files.push({ id: file.id, original: read.text, written: saved.revision.sha256 });
         changed.push({ id: file.id, sha256: saved.revision.sha256 });
         await open.changed(file.id, after, saved.revision);
@@ -363,6 +382,7 @@ export class SiteReplace {
         skipped.push({ id: file.id, reason: (error as Error).message });
       }
     });
+    await folders.sync();
     return { changed, skipped, undoId: record.files.length > 0 ? this.keep(record) : null };
   }
 
@@ -373,6 +393,7 @@ export class SiteReplace {
     if (!record) throw new PostdeskError('not-found', 'That replace can no longer be undone.');
     const changed: { id: string; sha256: string }[] = [];
     const skipped: { id: string; reason: string }[] = [];
+    const folders = new FolderSyncs();
     await mapLimited(record.files, parallelFiles, async (file) => {
       try {
         const read = await readForReplace(open.root, file.id);
@@ -384,13 +405,14 @@ export class SiteReplace {
           skipped.push({ id: file.id, reason: 'the file changed on disk since the replace' });
           return;
         }
-        const saved = await open.store.save(file.id, file.original, read.revision);
+        const saved = await open.store.save(file.id, file.original, read.revision, false, folders.options);
         changed.push({ id: file.id, sha256: saved.revision.sha256 });
         await open.changed(file.id, file.original, saved.revision);
       } catch (error) {
         skipped.push({ id: file.id, reason: (error as Error).message });
       }
     });
+    await folders.sync();
     this.undo.delete(undoId);
     return { changed, skipped, undoId: null };
   }

@@ -273,8 +273,8 @@ export class SearchIndex {
   }
 
   private async buildAll(): Promise<void> {
-    const generation = this.source.generation();
     const posts = await this.source.refresh();
+    const generation = this.source.generation();
     await this.indexAll(posts.map((post) => post.id));
     // Changes seen while building are picked up by the next sync.
     if (generation === this.source.generation()) this.synced = generation;

@@ -16,6 +16,11 @@ export interface AtomicWriteOptions {
   fs?: AtomicFs;
   /** Refuse (EEXIST) instead of replacing when `target` already exists; the check and the write are one step. */
   exclusive?: boolean;
+  /**
+   * Fsync the folder after the rename (default true). A caller writing many files of one folder
+   * may pass false and call `syncFolder` once for the folder when all are written.
+   */
+  syncFolder?: boolean;
 }
 
 /** True for the names of the temporary files `writeFileAtomic` creates. */
@@ -66,7 +71,7 @@ export async function writeFileAtomic(
     if (created) await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
-  await syncFolder(dir);
+  if (options.syncFolder !== false) await syncFolder(dir);
 }
 
 /** Links `temp` to `target` (EEXIST when taken), or renames after a check where links are not supported. */
@@ -86,7 +91,8 @@ async function placeExclusive(fs: AtomicFs, temp: string, target: string): Promi
   await fs.rm(temp, { force: true });
 }
 
-async function syncFolder(dir: string): Promise<void> {
+/** Fsyncs folder `dir` so the renames made in it last through a crash (a no-op where folders cannot be fsynced). */
+export async function syncFolder(dir: string): Promise<void> {
   // Some platforms cannot open a folder to fsync it: the rename is still atomic, only less durable.
   const handle = await nodeFs.open(dir, 'r').catch(() => null);
   if (!handle) return;

@@ -187,6 +187,8 @@ export class PostIndex {
   private readonly cache = new Map<string, CacheEntry>();
   private running: Promise<PostSummary[]> | null = null;
   private scanNotices: string[] = [];
+  private changes = 0;
+  private scanned = false;
 
   constructor(private readonly site: SiteInfo) {}
 
@@ -202,11 +204,23 @@ export class PostIndex {
     return this.running;
   }
 
+  /** The running scan's list, else the cached list when a scan has completed, else a new scan's. */
+  listed(): Promise<PostSummary[]> {
+    if (this.running) return this.running;
+    if (!this.scanned) return this.refresh();
+    return Promise.resolve(this.all().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  }
+
+  /** A number that changes whenever a cached summary is added, changed or forgotten. */
+  generation(): number {
+    return this.changes;
+  }
+
   private async scan(onProgress?: (progress: IndexProgressEvent) => void): Promise<PostSummary[]> {
     const { ids, notices } = await scanPostFiles(this.site);
     this.scanNotices = notices;
     const keep = new Set(ids);
-    for (const id of this.cache.keys()) if (!keep.has(id)) this.cache.delete(id);
+    for (const id of this.cache.keys()) if (!keep.has(id)) this.drop(id);
     const total = ids.length;
     onProgress?.({ done: 0, total });
     const summaries: Array<PostSummary | null> = [];
@@ -219,6 +233,7 @@ export class PostIndex {
       }
     }
     onProgress?.({ done: total, total });
+    this.scanned = true;
     return summaries.filter((summary): summary is PostSummary => summary !== null);
   }
 
@@ -234,7 +249,7 @@ export class PostIndex {
     // Missing or unreadable: treated as absent.
     const stat = real === null ? null : await fs.stat(real).catch(() => null);
     if (real === null || !stat || !stat.isFile()) {
-      this.cache.delete(id);
+      this.drop(id);
       return null;
     }
     const cached = this.cache.get(id);
@@ -243,6 +258,7 @@ export class PostIndex {
     const header = await readHeader(real).catch(() => null);
     if (header === null) return null;
     const summary = summarize(this.site, id, header, stat);
+    this.changes++;
     this.cache.set(id, { mtimeMs: stat.mtimeMs, size: stat.size, summary });
     return summary;
   }
@@ -259,12 +275,13 @@ export class PostIndex {
       (stat) => cached !== undefined && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size,
     );
     if (found === null) {
-      this.cache.delete(id);
+      this.drop(id);
       return null;
     }
     if (found.read === null && cached) return cached.summary;
     if (found.read === null) return null;
     const summary = summarize(this.site, id, found.read, found.stat);
+    this.changes++;
     this.cache.set(id, { mtimeMs: found.stat.mtimeMs, size: found.stat.size, summary });
     return summary;
   }
@@ -279,15 +296,19 @@ export class PostIndex {
     return [...this.cache.values()].map((entry) => entry.summary);
   }
 
+  private drop(id: string): void {
+    if (this.cache.delete(id)) this.changes++;
+  }
+
   /** Forgets a post (after it was removed). */
   forget(id: string): void {
-    this.cache.delete(id);
+    this.drop(id);
   }
 
   /** Forgets every post below folder id `prefix` and answers their ids (after a folder was removed). */
   forgetFolder(prefix: string): string[] {
     const gone = [...this.cache.keys()].filter((id) => id.startsWith(`${prefix}/`));
-    for (const id of gone) this.cache.delete(id);
+    for (const id of gone) this.drop(id);
     return gone;
   }
 }

@@ -61,6 +61,15 @@ export function revisionOf(bytes: Uint8Array, stat: { mtimeMs: number; size: num
   };
 }
 
+/** How `PostStore.save` writes. */
+export interface SaveOptions {
+  /**
+   * When given, the folder is not fsynced after the rename: this hears the folder (a real path),
+   * and the caller, writing many files, fsyncs each folder once (`syncFolder`) before it answers.
+   */
+  deferFolderSync?: (folder: string) => void;
+}
+
 /**
  * Reads and writes the post files of one site root (a real path). Every path goes through the site
  * path checks; every save compares the file's current content with the revision the edit started
@@ -119,16 +128,25 @@ export class PostStore {
    * Saves `text` as post `id` atomically. With a base revision, refuses with `conflict` when the
    * file's bytes differ from what that revision saw (or it was deleted); null overwrites as asked.
    */
-  async save(id: string, text: string, baseRevision: Revision | null, force = false): Promise<SaveResult> {
+  async save(
+    id: string,
+    text: string,
+    baseRevision: Revision | null,
+    force = false,
+    options: SaveOptions = {},
+  ): Promise<SaveResult> {
     const file = await resolveForWrite(this.root, id);
-    if (!force) await this.checkEditable(id, file);
-    if (baseRevision !== null) await this.checkUnchanged(id, file, baseRevision);
+    if (!force || baseRevision !== null) await this.checkBeforeSave(id, file, baseRevision, force);
     const bytes = Buffer.from(text, 'utf8');
     const digest = createHash('sha256').update(bytes).digest('hex');
     this.ownWrites.set(file, { sha256: digest, mtimeMs: null });
     try {
       await fs.mkdir(path.dirname(file), { recursive: true });
-      await writeFileAtomic(file, bytes, { fs: this.fsLayer });
+      await writeFileAtomic(file, bytes, {
+        fs: this.fsLayer,
+        syncFolder: options.deferFolderSync === undefined,
+      });
+      options.deferFolderSync?.(path.dirname(file));
     } catch (error) {
       this.ownWrites.delete(file);
       throw describeWriteError(id, error);
@@ -183,27 +201,45 @@ export class PostStore {
     return file;
   }
 
-  private async checkEditable(id: string, file: string): Promise<void> {
+  /**
+   * Refuses a save (one stat and at most one read of the current file): unless `force`, when the
+   * file cannot be edited as text; with a base revision, when its bytes differ from the revision's.
+   */
+  private async checkBeforeSave(
+    id: string,
+    file: string,
+    base: Revision | null,
+    force: boolean,
+  ): Promise<void> {
     // Missing or unreadable: treated as absent.
     const stat = await fs.stat(file).catch(() => null);
-    if (!stat?.isFile()) return;
-    const bytes = stat.size > maxEditableBytes ? Buffer.alloc(0) : await fs.readFile(file);
-    const reason = readOnlyReason(bytes, stat.size);
-    if (reason !== null) {
-      throw new PostdeskError(
-        'invalid-argument',
-        `${id} is read-only: ${reason} Save with force to replace it.`,
-      );
-    }
-  }
-
-  private async checkUnchanged(id: string, file: string, base: Revision): Promise<void> {
-    // Missing or unreadable: treated as absent.
-    const stat = await fs.stat(file).catch(() => null);
-    if (stat === null) {
+    if (stat === null && base !== null) {
       throw new PostdeskError('conflict', `${id} was deleted on disk since it was opened.`);
     }
-    const digest = stat.size === base.size ? await hashFile(file) : '';
+    if (stat === null) return;
+    if (!stat.isFile()) {
+      if (base !== null) throw new PostdeskError('conflict', `${id} changed on disk since it was opened.`);
+      return;
+    }
+    const large = stat.size > maxEditableBytes;
+    const needBytes = !force || (base !== null && stat.size === base.size);
+    const bytes = large || !needBytes ? Buffer.alloc(0) : await fs.readFile(file);
+    if (!force) {
+      const reason = readOnlyReason(bytes, stat.size);
+      if (reason !== null) {
+        throw new PostdeskError(
+          'invalid-argument',
+          `${id} is read-only: ${reason} Save with force to replace it.`,
+        );
+      }
+    }
+    if (base === null) return;
+    const digest =
+      stat.size !== base.size
+        ? ''
+        : large
+          ? await hashFile(file)
+          : createHash('sha256').update(bytes).digest('hex');
     if (stat.size !== base.size || digest !== base.sha256) {
       throw new PostdeskError('conflict', `${id} changed on disk since it was opened.`);
     }

@@ -1,10 +1,9 @@
 import {
+  editFrontMatter,
   FrontMatterEditError,
-  readFrontMatter,
   removeIn,
   setIn,
 } from '../../../shared/post/front-matter/front-matter-edit';
-import { writeFrontMatter } from '../../../shared/post/front-matter/front-matter-edit';
 import type { FmMap, FmValue } from '../../../shared/post/front-matter/located-tree';
 import { splitFrontMatter } from '../../../shared/post/split-front-matter';
 import type { TextEdit } from './search-replace';
@@ -59,14 +58,11 @@ export function bulkTextEdit(edit: BulkEdit): TextEdit {
     if (split.format === null) return { reason: 'the post has no front matter' };
     if (split.error !== null) return { reason: split.error };
     const raw = text.slice(split.rawStart, split.rawEnd);
-    const read = readFrontMatter(raw, split.format);
-    if (!read.ok) return { reason: `its front matter cannot be read (${read.error})` };
     try {
-      const next = nextData(read.data, edit);
-      if (next === read.data) return text;
-      return (
-        text.slice(0, split.rawStart) + writeFrontMatter(raw, split.format, next) + text.slice(split.rawEnd)
-      );
+      const edited = editFrontMatter(raw, split.format, (data) => nextData(data, edit));
+      if (!edited.ok) return { reason: `its front matter cannot be read (${edited.error})` };
+      if (edited.raw === raw) return text;
+      return text.slice(0, split.rawStart) + edited.raw + text.slice(split.rawEnd);
     } catch (error) {
       if (error instanceof FrontMatterEditError) return { reason: error.message };
       throw error;

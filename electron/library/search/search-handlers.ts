@@ -44,7 +44,8 @@ export function createSearchHandlers(
           site: open.info,
           summaries: () => open.index.all(),
           summary: (id) => open.index.cached(id),
-          refresh: () => open.index.refresh(),
+          refresh: () => open.index.listed(),
+          generation: () => open.index.generation(),
         },
         (status) => {
           if (site() === open) emit('searchIndexProgress', status);
@@ -55,9 +56,9 @@ export function createSearchHandlers(
         store: open.store,
         index,
         summary: (id) => open.index.cached(id),
-        async changed(id) {
+        async changed(id, text, revision) {
           await open.index.summaryOf(id);
-          await index.update(id);
+          index.written(id, text, revision);
         },
       }));
       found = { index, replace };

@@ -1,23 +1,67 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Charset, Index } from 'flexsearch';
 import type { PostSummary, SiteInfo } from '../../../shared/api';
 import type { SearchIndexStatus } from '../../../shared/api-search';
 import { splitFrontMatter } from '../../../shared/post/split-front-matter';
-import { readOnlyReason } from '../post-store';
 import { maxEditableBytes } from '../post-summary';
-import { termsOf } from './search-matcher';
+import { termSet } from './search-matcher';
+import { WordIndex } from './word-index';
 
 /** The most characters of one post the search index keeps (the rest of a huge post is not searched). */
 export const maxPostChars = 1024 * 1024;
 /** The most characters the index keeps over all posts; posts beyond it are left out, with a notice. */
 export const maxTotalChars = 96 * 1024 * 1024;
-/** The most distinct words kept for prefix matching. */
-export const maxVocabulary = 200_000;
+/** The most indexed words one prefix stands for in a query (`harb` for harbour, harbours, ...). */
+export const maxPrefixWords = 64;
 /** How long one slice of index work may hold the event loop before yielding. */
 const sliceMs = 8;
-const readAhead = 16;
+/** Opens refuse a symbolic link in place of a post (the scan listed a file; a swap is not followed). */
+const openFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+/** Decodes strict UTF-8 and keeps a byte order mark as U+FEFF, so offsets match the editor's text. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The text of a post's bytes, or null when they are not safe to edit as text (NUL bytes, not UTF-8). */
+export function decodePostText(bytes: Uint8Array): string | null {
+  if (bytes.indexOf(0) !== -1) return null;
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    // Not UTF-8: not text the search can index.
+    return null;
+  }
+}
+
+/** Reads one post file whole in one open (null: gone, not a file, or over the editable size). */
+function readPostSync(
+  file: string,
+): { bytes: Buffer | null; stat: { mtimeMs: number; size: number } } | null {
+  let handle: number;
+  try {
+    handle = openSync(file, openFlags);
+  } catch {
+    // Gone or unreadable since it was listed: left out (the watcher reports its change).
+    return null;
+  }
+  try {
+    const stat = fstatSync(handle);
+    if (!stat.isFile()) return null;
+    if (stat.size > maxEditableBytes) return { bytes: null, stat };
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const read = readSync(handle, bytes, filled, bytes.length - filled, null);
+      if (read === 0) break;
+      filled += read;
+    }
+    return { bytes: filled === bytes.length ? bytes : bytes.subarray(0, filled), stat };
+  } catch {
+    // A read that failed midway: left out this time (the watcher reports its change).
+    return null;
+  } finally {
+    closeSync(handle);
+  }
+}
 
 /** One indexed post: its text as searched and what the filters need. */
 export interface SearchDoc {
@@ -38,23 +82,37 @@ export interface SearchSource {
   summaries(): PostSummary[];
   /** The post index's cached summary of one post. */
   summary(id: string): PostSummary | null;
-  /** The post index's fresh list (waits for a running scan). */
+  /** The post index's list (a running scan's, else the last completed one's; scans when none ran). */
   refresh(): Promise<PostSummary[]>;
+  /** A number the post index changes whenever one of its summaries changes (nothing to sync while equal). */
+  generation(): number;
+}
+
+/** The distinct words a post is indexed under: those of its title and text, and those of its title. */
+interface IndexedWords {
+  text: Set<string>;
+  title: Set<string>;
+}
+
+function wordsOf(title: string, text: string): IndexedWords {
+  const titleWords = termSet(title);
+  const all = termSet(text);
+  for (const word of titleWords) all.add(word);
+  return { text: all, title: titleWords };
 }
 
 const yieldNow = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * The full-text index of one site: FlexSearch indexes of titles and of whole texts (each post's
- * distinct words, so an index entry costs one slot per word and post), a vocabulary for prefix
- * matching, and each post's text (bounded per post and in total) for line matches and regexes.
- * It builds in slices of a few milliseconds and re-reads posts whose size or mtime changed.
+ * The full-text index of one site: word indexes of titles and of whole texts (each post's distinct
+ * words, so an entry costs one slot per word and post; the sorted words serve prefix matching), and
+ * each post's text (bounded per post and in total) for line matches and regexes. It builds in
+ * slices of a few milliseconds and re-reads posts whose size or mtime changed.
  */
 export class SearchIndex {
   readonly docs = new Map<string, SearchDoc>();
-  private readonly words = new Index({ tokenize: 'strict', encoder: Charset.Exact });
-  private readonly titles = new Index({ tokenize: 'strict', encoder: Charset.Exact });
-  private readonly vocabulary = new Set<string>();
+  private readonly words = new WordIndex();
+  private readonly titles = new WordIndex();
   private totalChars = 0;
   private readonly skipped = new Set<string>();
   private readonly leftOut = new Set<string>();
@@ -62,6 +120,9 @@ export class SearchIndex {
   private syncing: Promise<void> | null = null;
   private progress = { done: 0, total: 0 };
   private ready = false;
+  private partialCount = 0;
+  /** The post index's generation the index last synced with. */
+  private synced = -1;
 
   constructor(
     private readonly source: SearchSource,
@@ -87,7 +148,7 @@ export class SearchIndex {
   /** A message about posts indexed in part or left out, or null. */
   notice(): string | null {
     const parts: string[] = [];
-    const partial = [...this.docs.values()].filter((doc) => doc.partial).length;
+    const partial = this.partialCount;
     if (partial > 0)
       parts.push(
         `${partial} very large post(s) are searched only in their first ${maxPostChars / 1048576} MB`,
@@ -103,44 +164,36 @@ export class SearchIndex {
   /** Brings the index up to date with the post index (saves and watcher events change its summaries). */
   async sync(): Promise<void> {
     await this.build();
+    if (this.syncing === null && this.synced === this.source.generation()) return;
     this.syncing ??= this.syncChanged().finally(() => {
       this.syncing = null;
     });
     return this.syncing;
   }
 
-  /** Ids of posts whose words include `word` (exact) or, with `prefix`, start with it, best first. */
+  /**
+   * Ids of posts holding every one of `words` (the last one, with `prefixLast`, as a word prefix),
+   * in the order they were indexed; `titleHits` are the posts whose title holds one of them.
+   */
   candidates(words: readonly string[], prefixLast: boolean): { titleHits: Set<string>; ids: string[] } {
-    let result: string[] | null = null;
     const titleHits = new Set<string>();
-    words.forEach((word, position) => {
-      const expanded = prefixLast && position === words.length - 1 ? this.expand(word) : [word];
-      const ids = new Set<string>();
-      const ordered: string[] = [];
-      for (const term of expanded) {
-        for (const id of this.titles.search(term, { limit: 100000 }) as string[]) titleHits.add(id);
-        for (const id of this.words.search(term, { limit: 100000 }) as string[]) {
-          if (!ids.has(id)) {
-            ids.add(id);
-            ordered.push(id);
-          }
-        }
-      }
-      result = result === null ? ordered : (result as string[]).filter((id) => ids.has(id));
+    const sets: ReadonlySet<string>[] = words.map((word, position) => {
+      const expanded =
+        prefixLast && position === words.length - 1
+          ? this.words.wordsStartingWith(word, maxPrefixWords)
+          : [word];
+      for (const term of expanded) for (const id of this.titles.postsWith(term)) titleHits.add(id);
+      if (expanded.length === 1) return this.words.postsWith(expanded[0] as string);
+      const union = new Set<string>();
+      for (const term of expanded) for (const id of this.words.postsWith(term)) union.add(id);
+      return union;
     });
-    return { titleHits, ids: result ?? [] };
-  }
-
-  /** The indexed words that start with `prefix` (the word itself first), at most 64. */
-  private expand(prefix: string): string[] {
-    const found = [prefix];
-    for (const word of this.vocabulary) {
-      if (word !== prefix && word.startsWith(prefix)) {
-        found.push(word);
-        if (found.length >= 64) break;
-      }
-    }
-    return found;
+    if (sets.length === 0) return { titleHits, ids: [] };
+    // Walk the smallest set and keep the ids every other set holds.
+    const smallest = sets.reduce((best, set) => (set.size < best.size ? set : best));
+    const ids: string[] = [];
+    for (const id of smallest) if (sets.every((set) => set === smallest || set.has(id))) ids.push(id);
+    return { titleHits, ids };
   }
 
   /** Indexes (or re-indexes) one post from disk; a gone post is dropped. */
@@ -154,44 +207,65 @@ export class SearchIndex {
     }
     // Missing or unreadable: read as absent, the caller falls back.
     const bytes = stat.size > maxEditableBytes ? null : await fs.readFile(file).catch(() => null);
-    this.put(id, bytes, stat);
+    this.put(id, bytes === null ? null : decodePostText(bytes), stat);
+  }
+
+  /** Indexes `text`, which this process just wrote as post `id` with `stat` (no re-read). */
+  written(id: string, text: string, stat: { mtimeMs: number; size: number }): void {
+    this.put(id, text, stat);
   }
 
   /** Drops a post from the index. */
   remove(id: string): void {
+    const doc = this.forget(id);
+    if (doc) this.unindex(doc, null);
+  }
+
+  /** Drops a post from the texts and counts (its words stay in the word indexes). */
+  private forget(id: string): SearchDoc | undefined {
     const doc = this.docs.get(id);
     this.skipped.delete(id);
     this.leftOut.delete(id);
-    if (!doc) return;
+    if (!doc) return undefined;
     this.totalChars -= doc.text.length;
+    if (doc.partial) this.partialCount--;
     this.docs.delete(id);
-    this.words.remove(id);
-    this.titles.remove(id);
+    return doc;
   }
 
-  private put(id: string, bytes: Buffer | null, stat: { mtimeMs: number; size: number }): void {
-    this.remove(id);
-    if (bytes === null || readOnlyReason(bytes, stat.size) !== null) {
+  /** Removes a post from the word indexes under the words of `doc` that `kept` does not hold. */
+  private unindex(doc: SearchDoc, kept: IndexedWords | null): void {
+    const was = wordsOf(doc.title, doc.text);
+    for (const word of was.text) if (!kept?.text.has(word)) this.words.remove(doc.id, [word]);
+    for (const word of was.title) if (!kept?.title.has(word)) this.titles.remove(doc.id, [word]);
+  }
+
+  /**
+   * Indexes one post's text (null: skipped as binary, not UTF-8 or too large). A post indexed
+   * before leaves only the words it lost and gains only new ones (a save changes a few words).
+   */
+  private put(id: string, whole: string | null, stat: { mtimeMs: number; size: number }): void {
+    const old = this.forget(id);
+    if (whole === null || stat.size > maxEditableBytes) {
+      if (old) this.unindex(old, null);
       this.skipped.add(id);
       return;
     }
-    const whole = bytes.toString('utf8');
     const partial = whole.length > maxPostChars;
     const text = partial ? whole.slice(0, maxPostChars) : whole;
     if (this.totalChars + text.length > maxTotalChars) {
+      if (old) this.unindex(old, null);
       this.leftOut.add(id);
       return;
     }
     const split = splitFrontMatter(text);
     const title = this.source.summary(id)?.title ?? path.posix.basename(id);
-    const terms = termsOf(text);
-    for (const term of terms) {
-      if (this.vocabulary.size >= maxVocabulary) break;
-      this.vocabulary.add(term);
-    }
-    this.words.add(id, `${termsOf(title).join(' ')} ${terms.join(' ')}`);
-    this.titles.add(id, termsOf(title).join(' '));
+    const now = wordsOf(title, text);
+    if (old) this.unindex(old, now);
+    this.words.add(id, now.text);
+    this.titles.add(id, now.title);
     this.totalChars += text.length;
+    if (partial) this.partialCount++;
     this.docs.set(id, {
       id,
       title,
@@ -205,50 +279,42 @@ export class SearchIndex {
 
   private async buildAll(): Promise<void> {
     const posts = await this.source.refresh();
+    const generation = this.source.generation();
     await this.indexAll(posts.map((post) => post.id));
+    // Changes seen while building are picked up by the next sync.
+    if (generation === this.source.generation()) this.synced = generation;
     this.ready = true;
     this.onProgress(this.status());
   }
 
-  /** Reads and indexes `ids` a few files ahead, yielding whenever a slice took `sliceMs`. */
+  /**
+   * Reads (one open, fstat and read each) and indexes `ids` in slices of `sliceMs`, yielding to the
+   * event loop between slices: the promise API's per-file cost was most of the time of a cold build.
+   */
   private async indexAll(ids: readonly string[]): Promise<void> {
     this.progress = { done: 0, total: ids.length };
     this.onProgress(this.status());
     const root = this.source.site.root;
-    const read = (id: string) => {
-      const file = path.join(root, ...id.split('/'));
-      return (
-        fs
-          .stat(file)
-          .then(async (stat) => ({
-            id,
-            stat,
-            bytes: stat.isFile() && stat.size <= maxEditableBytes ? await fs.readFile(file) : null,
-          }))
-          // A post removed or unreadable during the build is left out (the watcher reports its change).
-          .catch(() => null)
-      );
-    };
-    let sliceStart = performance.now();
     let lastReport = 0;
-    for (let start = 0; start < ids.length; start += readAhead) {
-      const batch = await Promise.all(ids.slice(start, start + readAhead).map(read));
-      for (const entry of batch) {
-        if (entry !== null) this.put(entry.id, entry.bytes, entry.stat);
+    let at = 0;
+    while (at < ids.length) {
+      const sliceStart = performance.now();
+      do {
+        const id = ids[at++] as string;
+        const read = readPostSync(path.join(root, ...id.split('/')));
+        if (read !== null) this.put(id, read.bytes === null ? null : decodePostText(read.bytes), read.stat);
         this.progress.done++;
-        if (performance.now() - sliceStart >= sliceMs) {
-          await yieldNow();
-          sliceStart = performance.now();
-        }
-      }
+      } while (at < ids.length && performance.now() - sliceStart < sliceMs);
       if (this.progress.done - lastReport >= 500) {
         lastReport = this.progress.done;
         this.onProgress(this.status());
       }
+      if (at < ids.length) await yieldNow();
     }
   }
 
   private async syncChanged(): Promise<void> {
+    const generation = this.source.generation();
     const summaries = this.source.summaries();
     const known = new Set<string>();
     const changed: string[] = [];
@@ -260,5 +326,6 @@ export class SearchIndex {
     }
     for (const id of [...this.docs.keys()]) if (!known.has(id)) this.remove(id);
     for (const id of changed) await this.update(id);
+    this.synced = generation;
   }
 }

@@ -7,15 +7,51 @@ export const maxQueryTerms = 16;
 /** The longest indexed term; longer runs of letters are cut to this length. */
 export const maxTermLength = 64;
 
-const separators = /[^\p{L}\p{N}_]+/u;
+const wordPoint = /^[\p{L}\p{N}_]$/u;
+/** Per UTF-16 unit of the Basic Multilingual Plane: 0 not yet known, 1 a word character, 2 not. */
+const bmpKinds = new Uint8Array(65536);
+for (let code = 0; code < 128; code++) {
+  const char = String.fromCharCode(code);
+  bmpKinds[code] = /[A-Za-z0-9_]/.test(char) ? 1 : 2;
+}
 
-/** The distinct lower-cased words of `text` (each cut to `maxTermLength`), in order of first use. */
-export function termsOf(text: string): string[] {
-  const seen = new Set<string>();
-  for (const word of text.toLowerCase().split(separators)) {
-    if (word !== '') seen.add(word.length > maxTermLength ? word.slice(0, maxTermLength) : word);
+/** True when the code point at `at` (`code` is its first unit) is a letter, a digit or `_`. */
+function isWordAt(text: string, at: number, code: number): boolean {
+  if (code >= 0xd800 && code <= 0xdbff)
+    return wordPoint.test(String.fromCodePoint(text.codePointAt(at) ?? 0));
+  let kind = bmpKinds[code];
+  if (kind === 0) {
+    kind = wordPoint.test(String.fromCharCode(code)) ? 1 : 2;
+    bmpKinds[code] = kind;
   }
-  return [...seen];
+  return kind === 1;
+}
+
+/** The distinct lower-cased words of `text` (runs of letters, digits and `_`, each cut to `maxTermLength`), in order of first use. */
+export function termsOf(text: string): string[] {
+  return [...termSet(text)];
+}
+
+/** The set of `termsOf(text)`: one linear pass, a table answering each character. */
+export function termSet(text: string): Set<string> {
+  const seen = new Set<string>();
+  const lower = text.toLowerCase();
+  const length = lower.length;
+  let start = -1;
+  for (let at = 0; at <= length; at++) {
+    const code = at < length ? lower.charCodeAt(at) : 32;
+    if (at < length && isWordAt(lower, at, code)) {
+      if (start < 0) start = at;
+      // The low half of a surrogate pair belongs to the word its high half began.
+      if (code >= 0xd800 && code <= 0xdbff) at++;
+    } else if (start >= 0) {
+      seen.add(
+        at - start > maxTermLength ? lower.slice(start, start + maxTermLength) : lower.slice(start, at),
+      );
+      start = -1;
+    }
+  }
+  return seen;
 }
 
 /** One word or quoted phrase of a query. */
@@ -50,10 +86,30 @@ export interface FoundMatch {
 /** Finds the matches of one term or pattern in a text, at most `limit` of them. */
 export type Finder = (text: string, limit: number) => FoundMatch[];
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-const wordChar = '[\\p{L}\\p{N}_]';
+// `-` is not escaped: outside a class it is plain, and `\-` is a syntax error with the `u` flag.
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** A finder for a literal term: a word matches as a word prefix (or whole word), a phrase as is. */
+/** True when the code point ending just before `offset` is a letter, a digit or `_`. */
+function wordCharBefore(text: string, offset: number): boolean {
+  if (offset <= 0) return false;
+  const code = text.charCodeAt(offset - 1);
+  if (code >= 0xdc00 && code <= 0xdfff && offset >= 2) {
+    const high = text.charCodeAt(offset - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return isWordAt(text, offset - 2, high);
+  }
+  return isWordAt(text, offset - 1, code);
+}
+
+/** True when the code point starting at `offset` is a letter, a digit or `_`. */
+function wordCharAt(text: string, offset: number): boolean {
+  return offset < text.length && isWordAt(text, offset, text.charCodeAt(offset));
+}
+
+/**
+ * A finder for a literal term: a word matches as a word prefix (or whole word), a phrase as is.
+ * The word boundaries are checked beside each match found by a plain pattern (a lookbehind in the
+ * pattern made every search about twice as slow).
+ */
 export function literalFinder(term: QueryTerm, caseSensitive: boolean, wholeWord: boolean): Finder {
   const body = term.text
     .split(/\s+/)
@@ -62,16 +118,26 @@ export function literalFinder(term: QueryTerm, caseSensitive: boolean, wholeWord
     .join('\\s+');
   const startsAtWord = /^[\p{L}\p{N}_]/u.test(term.text);
   const endsAtWord = /[\p{L}\p{N}_]$/u.test(term.text);
-  const before = startsAtWord ? `(?<!${wordChar})` : '';
-  const after = endsAtWord && (wholeWord || term.kind === 'phrase') ? `(?!${wordChar})` : '';
-  const pattern = new RegExp(`${before}${body}${after}`, caseSensitive ? 'gu' : 'giu');
+  const checkAfter = endsAtWord && (wholeWord || term.kind === 'phrase');
+  const pattern = new RegExp(body, caseSensitive ? 'gu' : 'giu');
   return (text, limit) => {
     const found: FoundMatch[] = [];
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      found.push({ offset: match.index, length: match[0].length, groups: [] });
+      const offset = match.index;
+      const length = match[0].length;
+      if (
+        (startsAtWord && wordCharBefore(text, offset)) ||
+        (checkAfter && wordCharAt(text, offset + length))
+      ) {
+        // Not at a word boundary: look again from the next code point (matches may overlap).
+        const code = text.charCodeAt(offset);
+        pattern.lastIndex = offset + (code >= 0xd800 && code <= 0xdbff ? 2 : 1);
+        continue;
+      }
+      found.push({ offset, length, groups: [] });
       if (found.length >= limit) break;
-      if (match[0].length === 0) pattern.lastIndex++;
+      if (length === 0) pattern.lastIndex++;
     }
     return found;
   };

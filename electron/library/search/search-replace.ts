@@ -14,6 +14,7 @@ import type {
 import { isPostdeskError, PostdeskError } from '../../../shared/errors';
 import { parseFrontMatter } from '../../../shared/post/parse-front-matter';
 import { splitFrontMatter } from '../../../shared/post/split-front-matter';
+import { syncFolder } from '../atomic-write';
 import { readOnlyReason, revisionOf, type PostStore } from '../post-store';
 import { maxEditableBytes } from '../post-summary';
 import { resolveExisting } from '../site-paths';
@@ -32,8 +33,8 @@ export interface ReplaceSite {
   store: PostStore;
   index: SearchIndex;
   summary(id: string): PostSummary | null;
-  /** Tells the post index a file changed (so the list and the search index see it). */
-  changed(id: string): Promise<void>;
+  /** Tells the post index and the search index that this replace wrote `text` as post `id`. */
+  changed(id: string, text: string, revision: Revision): Promise<void>;
 }
 
 interface FileRead {
@@ -101,6 +102,21 @@ async function mapLimited<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+/**
+ * The folders a batch of saves renamed files in: each is fsynced once when the batch is done
+ * (each file is still fsynced before its rename), instead of once per file.
+ */
+class FolderSyncs {
+  private readonly folders = new Set<string>();
+  readonly options = { deferFolderSync: (folder: string) => void this.folders.add(folder) };
+
+  /** Fsyncs every folder heard of. */
+  async sync(): Promise<void> {
+    await Promise.all([...this.folders].map((folder) => syncFolder(folder)));
+    this.folders.clear();
+  }
 }
 
 /** How many files a replace reads and writes at once (their fsyncs overlap). */
@@ -266,6 +282,7 @@ export class SiteReplace {
     const changed: { id: string; sha256: string }[] = [];
     const skipped: { id: string; reason: string }[] = [];
     const record: UndoRecord = { files: [] };
+    const folders = new FolderSyncs();
     await mapLimited(chosen, parallelFiles, async (file) => {
       if (file.offsets.length === 0) return;
       try {
@@ -288,15 +305,16 @@ export class SiteReplace {
           skipped.push({ id: file.id, reason: broken });
           return;
         }
-        const saved = await open.store.save(file.id, after, read.revision);
+        const saved = await open.store.save(file.id, after, read.revision, false, folders.options);
         record.files.push({ id: file.id, original: read.text, written: saved.revision.sha256 });
         changed.push({ id: file.id, sha256: saved.revision.sha256 });
-        await open.changed(file.id);
+        await open.changed(file.id, after, saved.revision);
       } catch (error) {
         const reason = isPostdeskError(error) ? error.message : (error as Error).message;
         skipped.push({ id: file.id, reason });
       }
     });
+    await folders.sync();
     return { changed, skipped, undoId: record.files.length > 0 ? this.keep(record) : null };
   }
 
@@ -339,6 +357,7 @@ export class SiteReplace {
     const changed: { id: string; sha256: string }[] = [];
     const skipped: { id: string; reason: string }[] = [];
     const record: UndoRecord = { files: [] };
+    const folders = new FolderSyncs();
     await mapLimited(chosen, parallelFiles, async (file) => {
       try {
         const read = await readForReplace(open.root, file.id);
@@ -356,14 +375,15 @@ export class SiteReplace {
           return;
         }
         if (after === read.text) return;
-        const saved = await open.store.save(file.id, after, read.revision);
+        const saved = await open.store.save(file.id, after, read.revision, false, folders.options);
         record.files.push({ id: file.id, original: read.text, written: saved.revision.sha256 });
         changed.push({ id: file.id, sha256: saved.revision.sha256 });
-        await open.changed(file.id);
+        await open.changed(file.id, after, saved.revision);
       } catch (error) {
         skipped.push({ id: file.id, reason: (error as Error).message });
       }
     });
+    await folders.sync();
     return { changed, skipped, undoId: record.files.length > 0 ? this.keep(record) : null };
   }
 
@@ -374,6 +394,7 @@ export class SiteReplace {
     if (!record) throw new PostdeskError('not-found', 'That replace can no longer be undone.');
     const changed: { id: string; sha256: string }[] = [];
     const skipped: { id: string; reason: string }[] = [];
+    const folders = new FolderSyncs();
     await mapLimited(record.files, parallelFiles, async (file) => {
       try {
         const read = await readForReplace(open.root, file.id);
@@ -385,13 +406,14 @@ export class SiteReplace {
           skipped.push({ id: file.id, reason: 'the file changed on disk since the replace' });
           return;
         }
-        const saved = await open.store.save(file.id, file.original, read.revision);
+        const saved = await open.store.save(file.id, file.original, read.revision, false, folders.options);
         changed.push({ id: file.id, sha256: saved.revision.sha256 });
-        await open.changed(file.id);
+        await open.changed(file.id, file.original, saved.revision);
       } catch (error) {
         skipped.push({ id: file.id, reason: (error as Error).message });
       }
     });
+    await folders.sync();
     this.undo.delete(undoId);
     return { changed, skipped, undoId: null };
   }

@@ -1,11 +1,10 @@
 import type { FrontMatterFormat, SchemaField } from '../../../shared/api';
 import type { Taxonomy } from '../../../shared/api-search';
 import {
+  editFrontMatter,
   FrontMatterEditError,
-  readFrontMatter,
   removeIn,
   setIn,
-  writeFrontMatter,
 } from '../../../shared/post/front-matter/front-matter-edit';
 import type { FmMap, FmValue } from '../../../shared/post/front-matter/located-tree';
 import { splitFrontMatter } from '../../../shared/post/split-front-matter';
@@ -110,19 +109,20 @@ export function taxonomyTextEdit(edit: TaxonomyEdit, fields: readonly string[]):
     if (split.error !== null) return { reason: split.error };
     const format: FrontMatterFormat = split.format;
     const raw = text.slice(split.rawStart, split.rawEnd);
-    const read = readFrontMatter(raw, format);
-    if (!read.ok) return { reason: `its front matter cannot be read (${read.error})` };
-    let data: FmMap = read.data;
-    for (const field of fields) {
-      if (!Object.prototype.hasOwnProperty.call(data, field)) continue;
-      const next = editValue(data[field] as FmValue, edit);
-      if (next === null) continue;
-      data = next === undefined ? removeIn(data, [field]) : setIn(data, [field], next);
-    }
-    if (data === read.data) return text;
     try {
-      const written = writeFrontMatter(raw, format, data);
-      return text.slice(0, split.rawStart) + written + text.slice(split.rawEnd);
+      const edited = editFrontMatter(raw, format, (read) => {
+        let data: FmMap = read;
+        for (const field of fields) {
+          if (!Object.prototype.hasOwnProperty.call(data, field)) continue;
+          const next = editValue(data[field] as FmValue, edit);
+          if (next === null) continue;
+          data = next === undefined ? removeIn(data, [field]) : setIn(data, [field], next);
+        }
+        return data;
+      });
+      if (!edited.ok) return { reason: `its front matter cannot be read (${edited.error})` };
+      if (edited.raw === raw) return text;
+      return text.slice(0, split.rawStart) + edited.raw + text.slice(split.rawEnd);
     } catch (error) {
       if (error instanceof FrontMatterEditError) return { reason: error.message };
       throw error;

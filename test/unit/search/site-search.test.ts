@@ -94,6 +94,18 @@ describe('site search', () => {
     expect(await ids({ query: 'zzz' })).toEqual([]);
   });
 
+  it('finds a hyphenated word and a date as phrases', async () => {
+    await write('content/posts/co-op.md', '---\ntitle: "Co-op"\ndate: 2024-01-05\n---\nThe co-op opened.\n');
+    await library.handlers.listPosts({});
+    const coop = await library.handlers.searchPosts({ query: 'co-op' });
+    expect(coop.notice).toBeNull();
+    expect(coop.results.map((result) => [result.id, result.matchCount])).toEqual([
+      ['content/posts/co-op.md', 2],
+    ]);
+    const date = await library.handlers.searchPosts({ query: '2024-01-05' });
+    expect(date.results.map((result) => result.matches[0]?.line)).toEqual([3]);
+  });
+
   it('runs regexes with a linear engine and explains a pattern it refuses', async () => {
     const found = await library.handlers.searchPosts({ query: 'harbou?rs?\\b.*again', regex: true });
     expect(found.results.map((post) => post.id)).toEqual(['content/notes/crlf.md']);
@@ -174,6 +186,13 @@ describe('site replace', () => {
     const undone = await library.handlers.undoReplace({ undoId: outcome.undoId ?? '' });
     expect(undone.changed).toHaveLength(3);
     for (const [id, text] of Object.entries(posts)) expect(await read(id)).toBe(text);
+    // The index follows the written texts: the words a post lost are gone, those it regained are back.
+    expect((await library.handlers.searchPosts({ query: 'port', wholeWord: true })).results).toHaveLength(0);
+    expect(
+      (await library.handlers.searchPosts({ query: 'harbour', wholeWord: true })).results
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(preview.files.map((file) => file.id));
     await expect(library.handlers.undoReplace({ undoId: outcome.undoId ?? '' })).rejects.toMatchObject({
       code: 'not-found',
     });

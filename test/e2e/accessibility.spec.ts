@@ -10,10 +10,14 @@ import { expect, test } from './support/app-fixture';
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 const firstId = 'content/posts/first-post.md';
 
+// Each test scans several views twice (light and dark); a full axe pass takes seconds on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 /** Answers the serious and critical axe violations of the page (or of what `scope` selects), one line each. */
 async function seriousViolations(page: Page, scope?: string): Promise<string[]> {
   const builder = new AxeBuilder({ page }).exclude('iframe[title="Preview"]');
-  const { violations } = await (scope ? builder.include(scope) : builder).analyze();
+  const scoped = (scope ? builder.include(scope) : builder).options({ resultTypes: ['violations'] });
+  const { violations } = await scoped.analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);

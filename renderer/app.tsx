@@ -38,6 +38,8 @@ import { RecoveryDialog } from './features/recovery/recovery-dialog';
 import { useTheme } from './features/theme/use-theme';
 import { useAppState } from './state/app-state-context';
 import { isDirty } from './state/document-store';
+import { EditorSplit } from './ui/workspace/editor-split';
+import { Workspace } from './ui/workspace/workspace';
 
 /** The Postdesk window: post list, front matter, body editor, preview and status line. */
 export function App({ client }: { client: PostdeskClient }) {
@@ -138,75 +140,86 @@ export function App({ client }: { client: PostdeskClient }) {
       className={`app${view.preview ? '' : ' hide-preview'}${view.form ? '' : ' hide-form'}`}
       data-ready={site ? 'true' : 'false'}
     >
-      <LibrarySidebar
-        selectedId={doc?.id ?? null}
-        onOpen={open}
-        actions={
-          <PostActionsBar api={api} site={site} selectedId={doc?.id ?? null} onChanged={refreshAfterAction} />
+      <Workspace
+        siteKey={site?.root ?? null}
+        sidebar={
+          <LibrarySidebar
+            selectedId={doc?.id ?? null}
+            onOpen={open}
+            actions={
+              <PostActionsBar
+                api={api}
+                site={site}
+                selectedId={doc?.id ?? null}
+                onChanged={refreshAfterAction}
+              />
+            }
+          />
         }
-      />
-      <main className="workspace">
-        <SearchPanel api={api} />
-        <DocumentTabs posts={posts} onClose={closeTab} />
-        {state.status === 'empty' ? <p className="placeholder">Choose a post to edit.</p> : null}
-        {state.status === 'loading' ? <p className="placeholder">Opening {state.id}…</p> : null}
-        {state.status === 'failed' ? (
-          <p role="alert">
-            Could not open {state.id}: {state.message}
-          </p>
-        ) : null}
-        {doc ? <DiskConflictPanel doc={doc} onSaved={refresh} /> : null}
-        {doc && parts ? (
-          <div className="editor-area">
-            <div className="edit-column">
-              <h2 className="post-id">{doc.id}</h2>
-              {parts.locked ? (
-                <LockedFrontMatter raw={parts.raw} reason={parts.locked} />
-              ) : (
-                <FrontMatterForm raw={parts.raw} format={parts.format} api={api} />
-              )}
-              <BodyEditor
-                key={`${doc.id}#${doc.loads}`}
-                value={parts.body}
-                kind={kind}
-                onKindChange={setKind}
-                onChange={documents.setBody}
-                extensions={editorExtensions}
-              />
-              <ProblemsList postId={doc.id} text={doc.text} />
-              <PostTools id={doc.id} raw={parts.raw} format={parts.format} body={parts.body} kind={kind} />
-            </div>
-            <div className="preview-column">
-              <PreviewTabs
-                {...{
-                  api,
-                  site,
-                  posts,
-                  postId: doc.id,
-                  text: doc.text,
-                  body: parts.body,
-                  kind,
-                  rewriteImage,
-                  stylesheetUrl,
-                }}
-                frontMatter={parts}
-                mdx={/\.mdx$/i.test(doc.id)}
-              />
-            </div>
-          </div>
-        ) : null}
-        <StatusBar doc={doc} body={parts?.body} kind={doc ? kind : undefined}>
-          <GitStatusLine />
-        </StatusBar>
-        <ChangesPanel api={api} openId={docId} />
-        <BulkEditBar api={api} />
-        <ImageTools client={client} site={site} />
-        {commandFailure ? (
-          <p role="alert" className="command-failure">
-            {commandFailure}
-          </p>
-        ) : null}
-      </main>
+      >
+        <main className="workspace">
+          <SearchPanel api={api} />
+          <DocumentTabs posts={posts} onClose={closeTab} />
+          {state.status === 'empty' ? <p className="placeholder">Choose a post to edit.</p> : null}
+          {state.status === 'loading' ? <p className="placeholder">Opening {state.id}…</p> : null}
+          {state.status === 'failed' ? (
+            <p role="alert">
+              Could not open {state.id}: {state.message}
+            </p>
+          ) : null}
+          {doc ? <DiskConflictPanel doc={doc} onSaved={refresh} /> : null}
+          {doc && parts ? (
+            <EditorSplit siteKey={site?.root ?? null}>
+              <div className="edit-column">
+                <h2 className="post-id">{doc.id}</h2>
+                {parts.locked ? (
+                  <LockedFrontMatter raw={parts.raw} reason={parts.locked} />
+                ) : (
+                  <FrontMatterForm raw={parts.raw} format={parts.format} api={api} />
+                )}
+                <BodyEditor
+                  key={`${doc.id}#${doc.loads}`}
+                  value={parts.body}
+                  kind={kind}
+                  onKindChange={setKind}
+                  onChange={documents.setBody}
+                  extensions={editorExtensions}
+                />
+                <ProblemsList postId={doc.id} text={doc.text} />
+                <PostTools id={doc.id} raw={parts.raw} format={parts.format} body={parts.body} kind={kind} />
+              </div>
+              <div className="preview-column">
+                <PreviewTabs
+                  {...{
+                    api,
+                    site,
+                    posts,
+                    postId: doc.id,
+                    text: doc.text,
+                    body: parts.body,
+                    kind,
+                    rewriteImage,
+                    stylesheetUrl,
+                  }}
+                  frontMatter={parts}
+                  mdx={/\.mdx$/i.test(doc.id)}
+                />
+              </div>
+            </EditorSplit>
+          ) : null}
+          <StatusBar doc={doc} body={parts?.body} kind={doc ? kind : undefined}>
+            <GitStatusLine />
+          </StatusBar>
+          <ChangesPanel api={api} openId={docId} />
+          <BulkEditBar api={api} />
+          <ImageTools client={client} site={site} />
+          {commandFailure ? (
+            <p role="alert" className="command-failure">
+              {commandFailure}
+            </p>
+          ) : null}
+        </main>
+      </Workspace>
       <Palettes posts={posts} onOpenPost={(id) => void switchToPost(appState, id)} />
       <TaxonomyView />
       <UnsavedPrompt />

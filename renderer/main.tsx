@@ -5,6 +5,7 @@ import { App } from './app';
 import { createAppState } from './state/app-state';
 import { AppStateProvider } from './state/app-state-context';
 import './styles.css';
+import './ui/design.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');

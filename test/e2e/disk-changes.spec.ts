@@ -155,7 +155,9 @@ test('choosing another post keeps the unsaved one open; closing it asks Save, Do
   await expect(firstOption).toContainText('(unsaved)');
   const tabs = page.getByRole('tablist', { name: 'Open posts' });
   const firstTab = tabs.getByRole('tab', { name: /First Post/ });
-  const closeFirst = tabs.getByRole('button', { name: 'Close First Post' });
+  const closeFirst = page
+    .getByRole('group', { name: 'Close open posts' })
+    .getByRole('button', { name: 'Close First Post' });
   const question = page.getByRole('alertdialog', { name: /Save changes to content\/posts\/first-post\.md/ });
 
   // Opening another post asks nothing: both stay open, the first keeps its text.
@@ -184,7 +186,10 @@ test('choosing another post keeps the unsaved one open; closing it asks Save, Do
   await page.keyboard.type('Thrown away.');
   await openPost(page, /Third Post/);
   await expect(page.locator('.post-id')).toHaveText('content/posts/third-post.md');
-  await tabs.getByRole('button', { name: 'Close Second Post' }).click();
+  await page
+    .getByRole('group', { name: 'Close open posts' })
+    .getByRole('button', { name: 'Close Second Post' })
+    .click();
   await page
     .getByRole('alertdialog', { name: /Save changes to content\/posts\/second-post\.md/ })
     .getByRole('button', { name: /Don.t Save/ })

@@ -72,7 +72,10 @@ test('two posts stay open in tabs with their own unsaved text; save one, close t
 
   // Closing the dirty tab asks; Cancel keeps it, Don't Save closes it without writing.
   const question = page.getByRole('alertdialog', { name: /Save changes to content\/posts\/second-post\.md/ });
-  await tabs(page).getByRole('button', { name: 'Close Second Post' }).click();
+  await page
+    .getByRole('group', { name: 'Close open posts' })
+    .getByRole('button', { name: 'Close Second Post' })
+    .click();
   await expect(question).toBeVisible();
   await question.getByRole('button', { name: 'Cancel' }).click();
   await expect(question).toBeHidden();
@@ -80,7 +83,10 @@ test('two posts stay open in tabs with their own unsaved text; save one, close t
   await tab(page, /Second Post/).click();
   await expect(page.locator('.cm-content')).toContainText('Typed in the second.');
 
-  await tabs(page).getByRole('button', { name: 'Close Second Post' }).click();
+  await page
+    .getByRole('group', { name: 'Close open posts' })
+    .getByRole('button', { name: 'Close Second Post' })
+    .click();
   await question.getByRole('button', { name: /Don.t Save/ }).click();
   await expect(tabs(page).getByRole('tab')).toHaveCount(1);
   await expect(page.locator('.post-id')).toHaveText(firstId);

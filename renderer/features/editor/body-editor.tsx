@@ -14,6 +14,7 @@ import { editorSettings } from './editor-settings';
 import { EditorToolbar } from './editor-toolbar';
 import { formatKeymap } from './format-commands';
 import { spellCheck } from './spell-check';
+import { editorLook } from '../../ui/editor-look';
 
 const noExtensions: Extension[] = [];
 /** A constant: @uiw/react-codemirror reconfigures the editor whenever this object changes. */
@@ -67,6 +68,7 @@ export function BodyEditor({
       formatKeymap(kind),
       caretTracker,
       editorScrollSync,
+      editorLook,
       extensions,
     ],
     [kind, extensions, settings.spellCheck],

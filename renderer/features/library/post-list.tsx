@@ -5,7 +5,8 @@ import { useStore } from '../../state/create-store';
 import { pickedStore, pickOnClick } from '../taxonomy/selection-store';
 import { PostRow } from './post-row';
 
-const rowHeight = 56;
+/** Two lines of title and one of date and path (see renderer/ui/post-list.css). */
+const rowHeight = 72;
 
 /**
  * The posts as a list box named "Posts", virtualized so only the rows in view exist in the page

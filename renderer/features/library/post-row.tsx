@@ -42,18 +42,20 @@ export function PostRow({
       style={{ transform: `translateY(${top}px)` }}
       onClick={(event) => onOpen(index, event)}
     >
-      <span className="post-title">
-        {unsaved ? (
-          <span className="post-unsaved" title="Unsaved changes">
-            ●<span className="visually-hidden"> (unsaved)</span>{' '}
-          </span>
-        ) : null}
-        {post.title || post.id}
-        <GitMark id={post.id} />
-      </span>
-      <span className="post-meta">
-        {post.draft ? <span className="post-draft">Draft</span> : null}
-        {post.lastmod ?? post.date ?? ''} {post.id}
+      <span className="post-row-main">
+        <span className="post-title">
+          {unsaved ? (
+            <span className="post-unsaved" title="Unsaved changes">
+              ●<span className="visually-hidden"> (unsaved)</span>{' '}
+            </span>
+          ) : null}
+          {post.title || post.id}
+          <GitMark id={post.id} />
+        </span>
+        <span className="post-meta">
+          {post.draft ? <span className="post-draft">Draft</span> : null}
+          {post.lastmod ?? post.date ?? ''} {post.id}
+        </span>
       </span>
       {problems > 0 ? (
         <span

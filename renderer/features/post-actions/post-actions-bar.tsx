@@ -1,3 +1,4 @@
+import { ArchiveRestore, Copy, FilePlus, FolderOpen, Pencil, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { PostdeskApi, PostSummary, SiteInfo } from '../../../shared/api';
 import { createStore, useStore } from '../../state/create-store';
@@ -64,9 +65,11 @@ export function PostActionsBar({
       style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}
     >
       <button type="button" onClick={() => setOpen('new')}>
+        <FilePlus className="pd-icon" aria-hidden="true" />
         New post
       </button>
       <button type="button" disabled={!canAct} title={blocked} onClick={() => setOpen('rename')}>
+        <Pencil className="pd-icon" aria-hidden="true" />
         Rename
       </button>
       <button
@@ -80,6 +83,7 @@ export function PostActionsBar({
           })
         }
       >
+        <Copy className="pd-icon" aria-hidden="true" />
         Duplicate
       </button>
       <button
@@ -101,9 +105,11 @@ export function PostActionsBar({
           })
         }
       >
+        <Trash2 className="pd-icon" aria-hidden="true" />
         Delete
       </button>
       <button type="button" onClick={() => setOpen('trash')}>
+        <ArchiveRestore className="pd-icon" aria-hidden="true" />
         Trash
       </button>
       {site.canReveal ? (
@@ -116,6 +122,7 @@ export function PostActionsBar({
             })
           }
         >
+          <FolderOpen className="pd-icon" aria-hidden="true" />
           Reveal
         </button>
       ) : null}

@@ -35,24 +35,28 @@ export function DocumentTabs({
     activateDocument(next);
     document.getElementById(`doc-tab-${next}`)?.focus();
   };
+  const open = all.order.filter((id) => all.docs[id] !== undefined);
+  // The tablist holds only tabs (ARIA: a tablist owns tabs alone); each tab's close button sits in
+  // a sibling group, placed beside its tab by CSS order.
   return (
-    <div className="document-tabs" role="tablist" aria-label="Open posts" onKeyDown={onKeyDown}>
-      {all.order.map((id) => {
-        const state = all.docs[id];
-        if (!state) return null;
-        const name = tabLabel(id, posts);
-        const active = id === all.activeId;
-        const dirty = unsaved(state);
-        return (
-          <div key={id} className={`document-tab${active ? ' active' : ''}`} role="presentation">
+    <div className="document-tabs">
+      <div className="document-tablist" role="tablist" aria-label="Open posts" onKeyDown={onKeyDown}>
+        {open.map((id, index) => {
+          const state = all.docs[id]!;
+          const name = tabLabel(id, posts);
+          const active = id === all.activeId;
+          const dirty = unsaved(state);
+          return (
             <button
+              key={id}
               id={`doc-tab-${id}`}
               type="button"
               role="tab"
               aria-selected={active}
               tabIndex={active ? 0 : -1}
               title={id}
-              className="document-tab-name"
+              className={`document-tab-name${active ? ' active' : ''}`}
+              style={{ order: index * 2 }}
               onClick={() => activateDocument(id)}
               onAuxClick={(event) => {
                 if (event.button === 1) onClose(id);
@@ -67,9 +71,18 @@ export function DocumentTabs({
               {state.status === 'loading' ? '…' : null}
               {dirty ? <span className="visually-hidden"> (unsaved)</span> : null}
             </button>
+          );
+        })}
+      </div>
+      <div className="document-tab-closers" role="group" aria-label="Close open posts">
+        {open.map((id, index) => {
+          const name = tabLabel(id, posts);
+          return (
             <button
+              key={id}
               type="button"
-              className="document-tab-close"
+              className={`document-tab-close${id === all.activeId ? ' active' : ''}`}
+              style={{ order: index * 2 + 1 }}
               aria-label={`Close ${name}`}
               title={`Close ${name}`}
               tabIndex={-1}
@@ -77,9 +90,9 @@ export function DocumentTabs({
             >
               ×
             </button>
-          </div>
-        );
-      })}
+          );
+        })}
+      </div>
     </div>
   );
 }

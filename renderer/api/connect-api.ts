@@ -1,11 +1,7 @@
-import {
-  apiFromOutcomes,
-  hostCapabilities,
-  type HostCapabilities,
-  type PostdeskApi,
-  type PostdeskBridge,
-} from '../../shared/api';
+import type { HostCapabilities, PostdeskApi, PostdeskBridge } from '../../shared/api';
+import { hostCapabilities } from '../../shared/contract/capabilities';
 import { assetExpiry, assetSignature } from '../../shared/asset-signature';
+import { apiFromOutcomes } from './contract-names';
 import { createHttpApi } from './http-api';
 
 declare global {

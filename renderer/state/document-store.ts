@@ -133,11 +133,13 @@ export const documentStore: Store<DocumentState> = {
 
 /** Shows the tab of post `id` (nothing happens when it is not open). */
 export function activateDocument(id: string): void {
+  flushPendingBody();
   documentsStore.set((all) => (all.docs[id] && all.activeId !== id ? { ...all, activeId: id } : all));
 }
 
 /** Shows the tab `step` places after the active one (negative: before), wrapping around. */
 export function cycleDocuments(step: number): void {
+  flushPendingBody();
   documentsStore.set((all) => {
     if (all.order.length < 2 || all.activeId === null) return all;
     const at = all.order.indexOf(all.activeId);
@@ -148,11 +150,13 @@ export function cycleDocuments(step: number): void {
 
 /** Closes the tab of post `id` without asking (guard first: see the commands' leave logic). */
 export function closeDocumentTab(id: string): void {
+  flushPendingBody();
   documentsStore.set((all) => removeTab(all, id));
 }
 
 /** Closes every tab without asking (guard first). */
 export function closeAllDocuments(): void {
+  flushPendingBody();
   documentsStore.set(noDocuments);
 }
 
@@ -171,6 +175,7 @@ export function hasUnsavedText(doc: OpenDocument): boolean {
  * (a tab whose load failed is read again). Other tabs keep their text.
  */
 export async function openDocument(api: PostdeskApi, id: string): Promise<void> {
+  flushPendingBody();
   const existing = documentsStore.get().docs[id];
   if (existing && existing.status !== 'failed') {
     activateDocument(id);
@@ -185,6 +190,24 @@ export async function openDocument(api: PostdeskApi, id: string): Promise<void> 
       state.status === 'loading' ? { status: 'failed', id, message: (error as Error).message } : state,
     );
   }
+}
+
+let pendingBody: (() => void) | null = null;
+
+/**
+ * Records that the body editor holds typed text not yet in the store, and how to put it there.
+ * The editor hands its text over after the keystroke is painted (off the typing path); whatever
+ * reads or replaces the document first (saving, switching tabs, closing, a disk change) flushes it.
+ */
+export function deferBody(flush: (() => void) | null): void {
+  pendingBody = flush;
+}
+
+/** Puts typed text the body editor has not handed over yet into the open document (see deferBody). */
+export function flushPendingBody(): void {
+  const flush = pendingBody;
+  pendingBody = null;
+  flush?.();
 }
 
 /** Replaces the body of the open document, keeping its front matter block byte for byte. */
@@ -203,6 +226,7 @@ export function setBody(body: string): void {
  * added when `raw` would otherwise run into the closing fence).
  */
 export function setFrontMatterRaw(raw: string): void {
+  flushPendingBody();
   documentStore.set((state) => {
     if (state.status !== 'open') return state;
     const { doc } = state;
@@ -222,6 +246,7 @@ export function setFrontMatterRaw(raw: string): void {
 
 /** Replaces the whole text of the open document (front matter and body). */
 export function setText(text: string): void {
+  flushPendingBody();
   documentStore.set((state) => {
     if (state.status !== 'open' || state.doc.text === text) return state;
     return { status: 'open', doc: { ...state.doc, text, bodyStart: splitFrontMatter(text).bodyStart } };
@@ -233,6 +258,7 @@ export function setText(text: string): void {
  * A save refused as stale becomes a conflict holding the disk's text; the edited text is kept.
  */
 export async function saveDocument(api: PostdeskApi, id?: string): Promise<boolean> {
+  flushPendingBody();
   const state =
     id === undefined ? documentStore.get() : (documentsStore.get().docs[id] ?? { status: 'empty' });
   if (state.status !== 'open' || state.doc.saving) return false;
@@ -241,6 +267,7 @@ export async function saveDocument(api: PostdeskApi, id?: string): Promise<boole
 
 /** Saves the user's text over whatever the disk holds now (the "Overwrite" answer to a conflict). */
 export async function overwriteDocument(api: PostdeskApi): Promise<boolean> {
+  flushPendingBody();
   const state = documentStore.get();
   if (state.status !== 'open' || state.doc.saving) return false;
   return write(api, state.doc.id, state.doc.text, null);
@@ -248,6 +275,8 @@ export async function overwriteDocument(api: PostdeskApi): Promise<boolean> {
 
 /** Drops the user's edits and shows the post as it is on disk now (the "Reload" answer). */
 export async function reloadDocument(api: PostdeskApi): Promise<void> {
+  // The user chose the disk's text: typed text not handed over yet is dropped with the rest.
+  pendingBody = null;
   const state = documentStore.get();
   if (state.status !== 'open') return;
   const { id } = state.doc;
@@ -265,6 +294,7 @@ export async function reloadDocument(api: PostdeskApi): Promise<void> {
  * document; throws a PostdeskError ('exists', or what the save refused) and keeps the text otherwise.
  */
 export async function saveDocumentAs(api: PostdeskApi, newId: string): Promise<void> {
+  flushPendingBody();
   const state = documentStore.get();
   if (state.status !== 'open') throw new PostdeskError('not-found', 'No post is open.');
   const id = newId.trim();
@@ -297,6 +327,7 @@ export async function saveDocumentAs(api: PostdeskApi, newId: string): Promise<v
  * events about posts that are not open are ignored.
  */
 export async function applyDiskChange(api: PostdeskApi, event: PostChangedEvent): Promise<void> {
+  flushPendingBody();
   const state = documentsStore.get().docs[event.id];
   if (state?.status !== 'open') return;
   const { id } = event;

@@ -174,7 +174,10 @@ async function typeAndMeasure(
   await page.evaluate(`window.__pdLatencies = []; window.__pdTarget = ${JSON.stringify(target)};`);
   for (let index = 0; index < count; index++) {
     await page.keyboard.type(index % 6 === 5 ? ' ' : 'x');
-    await page.waitForFunction(`window.__pdLatencies.length > ${index}`);
+    await page.waitForFunction(
+      (n) => (globalThis as unknown as { __pdLatencies: number[] }).__pdLatencies.length > n,
+      index,
+    );
     await page.waitForTimeout(gapMs);
   }
   return page.evaluate<number[]>(`window.__pdTarget = null; window.__pdLatencies`);
@@ -232,10 +235,9 @@ export const rendererSection: BenchSection = {
       await page.goto(hostStarted.url);
       await page.getByText('10000 posts', { exact: true }).waitFor({ timeout: 120_000 });
       const shownMs = performance.now() - started;
-      const paint = await page.evaluate(() => {
-        const entry = performance.getEntriesByName('first-contentful-paint')[0];
-        return entry ? entry.startTime : NaN;
-      });
+      const paint = await page.evaluate<number>(
+        "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN",
+      );
       context.print(figure('first paint after the page request', paint, targets.firstPaintMs, 'ms'));
       context.print(
         hugoMs === null

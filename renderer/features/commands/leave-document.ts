@@ -4,6 +4,7 @@ import {
   closeDocumentTab,
   documentsStore,
   documentStore,
+  flushPendingBody,
   isDirty,
   openDocuments,
   saveDocument,
@@ -11,6 +12,7 @@ import {
 import { askAboutUnsaved } from './unsaved-prompt-store';
 
 function dirtyIds(ids?: readonly string[]): string[] {
+  flushPendingBody();
   return openDocuments()
     .filter((doc) => isDirty(doc) && (ids === undefined || ids.includes(doc.id)))
     .map((doc) => doc.id);

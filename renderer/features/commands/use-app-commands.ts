@@ -3,6 +3,7 @@ import type { HostCapabilities, PostdeskApi } from '../../../shared/api';
 import {
   cycleDocuments,
   documentStore,
+  flushPendingBody,
   isDirty,
   openDocument,
   openDocuments,
@@ -143,6 +144,7 @@ export function useAppCommands(
     window.addEventListener('keydown', onTabKey, true);
     // In the browser there is no main process to ask: the tab's own unload prompt guards unsaved work.
     const onUnload = (event: BeforeUnloadEvent): void => {
+      flushPendingBody();
       if (openDocuments().some(isDirty)) event.preventDefault();
     };
     if (!nativeWindow) window.addEventListener('beforeunload', onUnload);

@@ -5,17 +5,18 @@ export type LazyComponent<P> = ((props: P) => ReactNode) & { preload(): Promise<
 
 /**
  * Wraps the named export that `load` answers as a component whose code loads the first time it
- * renders (showing `fallback` meanwhile), so it is left out of the initial script.
+ * renders (showing `fallback`, or what it answers for the props, meanwhile), so it is left out of
+ * the initial script.
  */
 export function lazyComponent<P extends object>(
   load: () => Promise<ComponentType<P>>,
-  fallback: ReactNode = null,
+  fallback: ReactNode | ((props: P) => ReactNode) = null,
 ): LazyComponent<P> {
   let loading: Promise<ComponentType<P>> | null = null;
   const preload = (): Promise<ComponentType<P>> => (loading ??= load());
   const Lazy = lazy(async () => ({ default: await preload() }));
   const Wrapper = (props: P): ReactNode => (
-    <Suspense fallback={fallback}>
+    <Suspense fallback={typeof fallback === 'function' ? fallback(props) : fallback}>
       <Lazy {...(props as P & JSX.IntrinsicAttributes)} />
     </Suspense>
   );

@@ -1,25 +1,52 @@
 // The panels and dialogs of the window, each loaded on demand (left out of the initial script).
 // Those that register commands load soon after the first paint; the palettes only when opened.
-import { useEffect, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useStore } from '../../state/create-store';
+import { keepPaletteDraft } from '../palette/palette-draft';
 import { paletteStore } from '../palette/palette-store';
-import { lazyComponent, whenIdle } from './lazy-component';
+import { lazyComponent } from './lazy-component';
 
 type Props<T> = T extends (props: infer P) => unknown ? P : never;
 type PalettesProps = Props<typeof import('../palette/palettes').Palettes>;
 
-const LoadedPalettes = lazyComponent<PalettesProps>(() =>
-  import('../palette/palettes').then((module) => module.Palettes),
+/** The palette while its code loads: a filter box that keeps what is typed (and Enter) for the real one. */
+function PaletteLoading({ mode }: { mode: 'commands' | 'posts' }): ReactNode {
+  const [query, setQuery] = useState('');
+  const label = mode === 'commands' ? 'Type a command' : 'Type a post title or path';
+  return (
+    <div className="modal-backdrop" onMouseDown={() => paletteStore.set(null)}>
+      <div role="dialog" aria-modal="true" aria-busy="true" className="palette">
+        <input
+          autoFocus
+          aria-label={label}
+          placeholder={label}
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            keepPaletteDraft({ query: event.target.value, enter: false });
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') paletteStore.set(null);
+            else if (event.key === 'Enter') keepPaletteDraft({ query, enter: true });
+          }}
+        />
+      </div>
+    </div>
+  );
+}
+
+const LoadedPalettes = lazyComponent<PalettesProps & { mode: 'commands' | 'posts' }>(
+  () => import('../palette/palettes').then((module) => module.Palettes),
+  ({ mode }) => <PaletteLoading mode={mode} />,
 );
 
 /**
- * The command palette and quick open (palette/palettes): their code is fetched when the page is
- * first idle (so the keys typed right after the shortcut reach the palette), and mounted when one opens.
+ * The command palette and quick open (palette/palettes): their code loads the first time one opens;
+ * what is typed meanwhile (Enter included) goes to the palette once it is there.
  */
 export function Palettes(props: PalettesProps): ReactNode {
   const mode = useStore(paletteStore);
-  useEffect(() => whenIdle(() => void LoadedPalettes.preload()), []);
-  return mode === null ? null : <LoadedPalettes {...props} />;
+  return mode === null ? null : <LoadedPalettes {...props} mode={mode} />;
 }
 
 /** The site search panel (search/search-panel), loaded on demand. */

@@ -3,24 +3,22 @@ import { siteFileForUrl } from '../shared/render/asset-paths';
 import type { PostdeskClient } from './api/connect-api';
 import { lockedFrontMatterReason } from '../shared/post/locked-front-matter';
 import { splitFrontMatter } from '../shared/post/split-front-matter';
-import { BodyEditor } from './features/editor/body-editor';
+import { BodyEditor, bodyLinter, imageEditorExtensions, siteFileChecker } from './features/lazy/lazy-editor';
 import { useBodyMode } from './features/editor/body-mode';
-import { bodyLinter, siteFileChecker } from './features/problems/body-linter';
-import { ProblemsList } from './features/problems/problems-list';
 import { usePreviewStylesheet } from './features/preview/use-preview-stylesheet';
-import { DiskConflictPanel } from './features/conflict/disk-conflict-panel';
-import { FrontMatterForm } from './features/frontmatter/front-matter-form';
-import { LockedFrontMatter } from './features/generators/locked-front-matter';
-import { imageEditorExtensions } from './features/images/image-editor-extensions';
-import { ImageTools } from './features/images/image-tools';
 import { LibrarySidebar } from './features/library/library-sidebar';
 import { PostActionsBar } from './features/post-actions/post-actions-bar';
-import { PreviewTabs } from './features/preview/preview-tabs';
+import {
+  DiskConflictPanel,
+  FrontMatterForm,
+  LockedFrontMatter,
+  PostTools,
+  PreviewTabs,
+  ProblemsList,
+} from './features/lazy/lazy-views';
 import { StatusBar } from './features/status/status-bar';
-import { ChangesPanel } from './features/changes/changes-panel';
 import { GitStatusLine } from './features/changes/git-status-line';
 import { useStore } from './state/create-store';
-import { PostdeskProblems } from './features/diagnostics/postdesk-problems';
 import { useAppCommands, switchToPost } from './features/commands/use-app-commands';
 import { commandRegistry } from './features/commands/command-registry';
 import { UnsavedPrompt } from './features/commands/unsaved-prompt';
@@ -28,13 +26,17 @@ import { closeDocument } from './features/commands/leave-document';
 import { DocumentTabs } from './features/tabs/document-tabs';
 import { rememberTabViews, type TabView } from './features/tabs/tab-view-memory';
 import { useTabSession } from './features/tabs/use-tab-session';
-import { PostTools } from './features/outline/post-tools';
-import { Palettes } from './features/palette/palettes';
-import { SearchPanel } from './features/search/search-panel';
-import { TaxonomyView } from './features/taxonomy/taxonomy-view';
-import { BulkEditBar } from './features/taxonomy/bulk-edit-bar';
 import { scheduleBackups } from './features/recovery/backup-scheduler';
-import { RecoveryDialog } from './features/recovery/recovery-dialog';
+import {
+  BulkEditBar,
+  ChangesPanel,
+  ImageTools,
+  Palettes,
+  PostdeskProblems,
+  RecoveryDialog,
+  SearchPanel,
+  TaxonomyView,
+} from './features/lazy/lazy-panels';
 import { useTheme } from './features/theme/use-theme';
 import { useAppState } from './state/app-state-context';
 import { isDirty } from './state/document-store';

@@ -1,6 +1,8 @@
-import { apiFromOutcomes, hostCapabilities, type PostdeskBridge } from '../../shared/api';
+import type { PostdeskBridge } from '../../shared/api';
+import { hostCapabilities } from '../../shared/contract/capabilities';
 import type { PostdeskClient } from './client';
 import { assetExpiry, assetSignature } from '../../shared/asset-signature';
+import { apiFromOutcomes } from './contract-names';
 import { createHttpApi } from './http-api';
 
 declare global {

@@ -1,13 +1,7 @@
+import type { EventName, Outcome, PostdeskApi, Subscribe } from '../../shared/api';
 import { httpFailure } from '../../shared/contract/client';
-import {
-  apiFromOutcomes,
-  failure,
-  isEventName,
-  type EventName,
-  type Outcome,
-  type PostdeskApi,
-  type Subscribe,
-} from '../../shared/api';
+import { failure } from '../../shared/contract/dispatch';
+import { apiFromOutcomes, isEventName } from './contract-names';
 
 /**
  * The contract over the browser-mode host: each method is a POST to /api/<name> carrying the token

@@ -6,6 +6,7 @@ import { checksScalingSection } from './checks-scaling-section';
 import { indexSection } from './index-section';
 import { problemsSection } from './problems-section';
 import { renderSection } from './render-bench';
+import { rendererSection } from './renderer-section';
 import { searchSection } from './search-section';
 import { shortcodesSection } from './shortcodes-bench';
 
@@ -20,4 +21,5 @@ export const benchSections: BenchSection[] = [
   searchSection,
   shortcodesSection,
   checksScalingSection,
+  rendererSection,
 ];

@@ -3,6 +3,7 @@ import { isDirty, type DocumentsModel } from '../../state/document-store';
 import { askAboutUnsaved } from './unsaved-prompt-store';
 
 function dirtyIds(documents: DocumentsModel, ids?: readonly string[]): string[] {
+  documents.flushPendingBody();
   return documents
     .list()
     .filter((doc) => isDirty(doc) && (ids === undefined || ids.includes(doc.id)))

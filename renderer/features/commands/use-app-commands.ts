@@ -137,6 +137,7 @@ export function useAppCommands(
     window.addEventListener('keydown', onTabKey, true);
     // In the browser there is no main process to ask: the tab's own unload prompt guards unsaved work.
     const onUnload = (event: BeforeUnloadEvent): void => {
+      documents.flushPendingBody();
       if (documents.list().some(isDirty)) event.preventDefault();
     };
     if (!nativeWindow) window.addEventListener('beforeunload', onUnload);

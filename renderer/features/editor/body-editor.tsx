@@ -1,12 +1,16 @@
 import { autoCloseTags, html } from '@codemirror/lang-html';
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { search } from '@codemirror/search';
-import type { Extension } from '@codemirror/state';
+import { Annotation, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import CodeMirror from '@uiw/react-codemirror';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BodyKind } from '../../../shared/api';
 import { useStore } from '../../state/create-store';
+import { useAppState } from '../../state/app-state-context';
+import type { DeferredBody } from '../../state/document-store';
+import { afterPaint } from './after-paint';
+import { boundedInlineParse } from './bounded-inline-parse';
 import { closeTagTypeOver } from './close-tag-type-over';
 import { editorScrollSync } from './editor-scroll-sync';
 import { caretStore, currentEditor, editorFocusStore, setCurrentEditor } from './editor-session';
@@ -17,6 +21,8 @@ import { spellCheck } from './spell-check';
 import { editorLook } from '../../ui/editor-look';
 
 const noExtensions: Extension[] = [];
+/** Marks the editor's own copy of a text the store already holds (not handed back). */
+const fromStore = Annotation.define<boolean>();
 /** A constant: @uiw/react-codemirror reconfigures the editor whenever this object changes. */
 const setup = { foldGutter: false };
 
@@ -28,6 +34,28 @@ const caretTracker = EditorView.updateListener.of((update) => {
   const line = state.doc.lineAt(head);
   caretStore.set({ line: line.number, column: head - line.from + 1, ranges: state.selection.ranges.length });
 });
+
+/**
+ * Keeps typing CodeMirror's own work: the body (one string of the whole text), the store and every
+ * view of it get the typed text after the keystroke is painted, or earlier when something reads the
+ * document first (see deferBody).
+ */
+function handOverTyping(report: (text: string) => void, documents: DeferredBody): Extension {
+  let scheduled = false;
+  return EditorView.updateListener.of((update) => {
+    if (!update.docChanged || update.transactions.every((tr) => tr.annotation(fromStore))) return;
+    const { view } = update;
+    documents.deferBody(() => {
+      scheduled = false;
+      report(view.state.doc.toString());
+    });
+    if (scheduled) return;
+    scheduled = true;
+    afterPaint(() => {
+      if (scheduled) documents.flushPendingBody();
+    });
+  });
+}
 
 /**
  * The body editor: a toolbar (formatting in Markdown or HTML, the mode switch) over CodeMirror with
@@ -56,9 +84,22 @@ export function BodyEditor({
   const view = useRef<EditorView | null>(null);
   const settings = useStore(editorSettings);
 
+  const report = useCallback(
+    (text: string) => {
+      lastReported.current = text;
+      onChange(text);
+    },
+    [onChange],
+  );
+  const { documents } = useAppState();
+  // eslint-disable-next-line react-hooks/refs -- `report` writes the ref only when the editor hands text over, never during render
+  const handOver = useMemo(() => handOverTyping(report, documents), [report, documents]);
+
   const all = useMemo(
     () => [
-      kind === 'html' ? html({ autoCloseTags: true }) : markdown({ base: markdownLanguage }),
+      kind === 'html'
+        ? html({ autoCloseTags: true })
+        : markdown({ base: markdownLanguage, extensions: [boundedInlineParse] }),
       kind === 'html' ? [] : autoCloseTags,
       closeTagTypeOver(),
       spellCheck(settings.spellCheck),
@@ -69,17 +110,10 @@ export function BodyEditor({
       caretTracker,
       editorScrollSync,
       editorLook,
+      handOver,
       extensions,
     ],
-    [kind, extensions, settings.spellCheck],
-  );
-
-  const report = useCallback(
-    (text: string) => {
-      lastReported.current = text;
-      onChange(text);
-    },
-    [onChange],
+    [kind, extensions, settings.spellCheck, handOver],
   );
 
   useEffect(() => {
@@ -87,10 +121,15 @@ export function BodyEditor({
     if (!current || value === lastReported.current) return;
     lastReported.current = value;
     if (current.state.doc.toString() !== value) {
-      current.dispatch({ changes: { from: 0, to: current.state.doc.length, insert: value } });
+      current.dispatch({
+        changes: { from: 0, to: current.state.doc.length, insert: value },
+        annotations: fromStore.of(true),
+      });
     }
   }, [value]);
 
+  // Text typed just before the editor goes (a tab switch, a mode change) still reaches the store.
+  useEffect(() => () => documents.flushPendingBody(), [documents]);
   useEffect(() => () => setCurrentEditor(null), []);
 
   return (
@@ -101,7 +140,6 @@ export function BodyEditor({
         value={initial}
         height="100%"
         extensions={all}
-        onChange={report}
         onCreateEditor={(created) => {
           view.current = created;
           setCurrentEditor(created);

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { matchItems, type PaletteItem } from './match-items';
+import { takePaletteDraft } from './palette-draft';
 
 /**
  * A keyboard-first picker: a filter box over a list box; arrows move, Enter chooses, Escape closes.
@@ -18,11 +19,18 @@ export function PaletteDialog<T extends PaletteItem>({
   onChoose: (item: T) => void;
   onClose: () => void;
 }) {
-  const [query, setQuery] = useState('');
+  // What was typed while the palette's code loaded (renderer/features/lazy/lazy-panels.tsx).
+  const [draft] = useState(takePaletteDraft);
+  const [query, setQuery] = useState(draft.query);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const shown = useMemo(() => matchItems(items, query).slice(0, 200), [items, query]);
   useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    if (draft.enter && shown[0]) onChoose(shown[0]);
+    // Once, on opening: Enter pressed before the palette loaded chooses the first match.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const current = Math.min(active, Math.max(shown.length - 1, 0));
   const choose = (item: T | undefined): void => {
     if (item) onChoose(item);

@@ -19,17 +19,27 @@ import type { RenderedBody, RenderRequest } from './rendered-body';
 import type { UrlRewriter } from './sanitize-html';
 import { followScroll, publishScroll, scrollSyncEnabled } from './scroll-sync';
 
-/** How long typing must pause before the preview re-renders. */
-export const previewDelayMs = 120;
 /** How long the worker may take over one render before the preview says it is paused. */
 export const previewBudgetMs = 2000;
-/** Bodies longer than this render when the page is idle (after the pause), off the typing path. */
-const idleRenderLength = 20_000;
+// What the templates resolve against, numbered: the worker is sent a context only when it changed
+// (the post list can be large), and keys its block cache on the number.
+const templateVersions = new WeakMap<TemplateContext, number>();
+let lastTemplateVersion = 0;
+function templateVersion(templates: TemplateContext | undefined): number {
+  if (!templates) return 0;
+  let version = templateVersions.get(templates);
+  if (version === undefined) {
+    version = ++lastTemplateVersion;
+    templateVersions.set(templates, version);
+  }
+  return version;
+}
 
 /**
  * The live preview: the body rendered (marked for Markdown) and sanitised, patched into an iframe
- * titled "Preview" that may run no scripts and has its own CSP. It follows edits after a short
- * pause, styles itself with the site stylesheet when one is configured, opens links outside the
+ * titled "Preview" that may run no scripts and has its own CSP. It follows every edit without a
+ * fixed pause (the worker runs the latest request only; the last preview stays until the next is
+ * patched in, and the scroll position is kept), styles itself with the site stylesheet when one is configured, opens links outside the
  * app, and follows (and leads) the editor's scrolling while sync is on.
  */
 export function PreviewFrame({
@@ -75,11 +85,12 @@ export function PreviewFrame({
     [],
   );
   useEffect(() => () => renderer.dispose(), [renderer]);
+  // The template context version the worker last received (it keeps the context it was sent).
+  const sentTemplates = useRef(-1);
 
   useEffect(() => {
     const document = frame.current?.contentDocument;
     if (!ready || !document?.body) return;
-    let idle: number | null = null;
     const shown = mdx ? mdxToMarkdown(body) : body;
     let current = true;
     const patch = (rendered?: RenderedBody): void => {
@@ -87,24 +98,21 @@ export function PreviewFrame({
       frame.current?.setAttribute('data-rendered-kind', kind);
       setTooSlow(false);
     };
-    const render = (): void => {
-      void renderer.run({ body: shown, kind, templates }).then((answer) => {
-        if (!current) return;
-        if (answer.ok) patch(answer.value);
-        else if (answer.reason === 'unavailable') patch();
-        // Too slow: the last preview stays, with a notice.
-        else if (answer.reason === 'too-slow') setTooSlow(true);
-      });
-    };
-    const timer = window.setTimeout(() => {
-      if (body.length > idleRenderLength && 'requestIdleCallback' in window) {
-        idle = window.requestIdleCallback(render, { timeout: 100 });
-      } else render();
-    }, previewDelayMs);
+    const version = templateVersion(templates);
+    const request: RenderRequest = { body: shown, kind, templatesVersion: version };
+    if (sentTemplates.current !== version) request.templates = templates;
+    void renderer.run(request).then((answer) => {
+      if (answer.ok) sentTemplates.current = version;
+      // A worker ended (too slow) or gone starts afresh: the next request carries the context again.
+      else if (answer.reason !== 'superseded') sentTemplates.current = -1;
+      if (!current) return;
+      if (answer.ok) patch(answer.value);
+      else if (answer.reason === 'unavailable') patch();
+      // Too slow: the last preview stays, with a notice.
+      else if (answer.reason === 'too-slow') setTooSlow(true);
+    });
     return () => {
       current = false;
-      window.clearTimeout(timer);
-      if (idle !== null) window.cancelIdleCallback(idle);
     };
   }, [body, kind, mdx, ready, rewriteImage, renderer, templates]);
 

@@ -3,10 +3,15 @@ import { markdownBlocks } from '../../../shared/render/render-blocks';
 import { lineMarkerAttribute, renderBody } from '../../../shared/render/render-body';
 import type { TemplateContext } from '../../../shared/render/shortcodes/template-context';
 
-/** What the preview asks its render worker: the body, its kind, and what its templates resolve against (plain data). */
+/**
+ * What the preview asks its render worker: the body, its kind, and what its templates resolve
+ * against (plain data) by version: `templates` is sent only when the version changed since the
+ * worker last received one, and the worker keeps using the context it has otherwise.
+ */
 export interface RenderRequest {
   body: string;
   kind: BodyKind;
+  templatesVersion: number;
   templates?: TemplateContext | undefined;
 }
 

@@ -1,7 +1,7 @@
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import type { Extension } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
-import type { BodyKind, PostdeskApi } from '../../../shared/api';
+import type { BodyKind } from '../../../shared/api';
 import type { Problem } from '../../../shared/lint/problem';
 import { checkMissingFiles } from '../../../shared/lint/site-refs';
 import { BudgetedWorker } from '../preview/budgeted-worker';
@@ -12,28 +12,7 @@ import { bodyProblemsStore } from './problems-store';
 export const lintBudgetMs = 3000;
 let lintWorker: BudgetedWorker<LintRequest, LintResult> | null = null;
 
-const existenceTtlMs = 5_000;
-
-/**
- * Asks the host which site files exist, remembering answers for a few seconds so that a lint run
- * after each pause in typing asks only about paths it has not just asked about.
- */
-export function siteFileChecker(api: PostdeskApi): (ids: string[]) => Promise<Set<string>> {
-  const known = new Map<string, { exists: boolean; at: number }>();
-  return async (ids) => {
-    const now = Date.now();
-    const unknown = [...new Set(ids)].filter((id) => {
-      const entry = known.get(id);
-      return !entry || now - entry.at > existenceTtlMs;
-    });
-    if (unknown.length > 0) {
-      const { existing } = await api.checkSiteFiles({ ids: unknown.slice(0, 5000) });
-      const found = new Set(existing);
-      for (const id of unknown) known.set(id, { exists: found.has(id), at: now });
-    }
-    return new Set(ids.filter((id) => known.get(id)?.exists));
-  };
-}
+export { siteFileChecker } from './site-file-checker';
 
 /**
  * Applies a problem's fix to the editor if the text it was found on is still there; the other

@@ -9,8 +9,11 @@ export interface TabView {
   scrollTop: number;
 }
 
-/** How many frames to wait for the shown tab's editor before giving up restoring its place. */
-const maxFrames = 30;
+/**
+ * How many frames to wait for the shown tab's editor before giving up restoring its place (about
+ * 10 s: the editor's code loads on demand, which takes a while on a busy machine).
+ */
+const maxFrames = 600;
 
 /**
  * Remembers each tab's caret, selection and scroll when another tab is shown, and puts them back

@@ -22,12 +22,32 @@ async function expectLoaded(preview: FrameLocator, alt: string): Promise<void> {
     .toBe(4);
 }
 
+/** Every row of the post list (a virtual list: it is scrolled from top to bottom to see them all). */
 async function postTitles(page: Page): Promise<string[]> {
-  const options = page.getByRole('listbox', { name: 'Posts' }).getByRole('option');
-  await expect(options.first()).toBeVisible();
-  return options.evaluateAll((elements) =>
-    elements.map((element) => (element as unknown as { textContent: string }).textContent),
-  );
+  const list = page.getByRole('listbox', { name: 'Posts' });
+  await expect(list.getByRole('option').first()).toBeVisible();
+  const seen = new Map<string, string>();
+  for (let step = 0; step < 100; step++) {
+    const rows = await list
+      .getByRole('option')
+      .evaluateAll((elements) =>
+        elements.map((element) => ({
+          key: element.id || element.textContent || '',
+          text: element.textContent ?? '',
+        })),
+      );
+    for (const { key, text } of rows) seen.set(key, text);
+    // The listbox is the scroller; the rows it renders follow on the next frames.
+    const atEnd = await list.evaluate(async (element) => {
+      const done = element.scrollTop + element.clientHeight >= element.scrollHeight - 1;
+      element.scrollTop += element.clientHeight;
+      for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
+      return done;
+    });
+    if (atEnd) break;
+  }
+  await list.evaluate((element) => (element.scrollTop = 0));
+  return [...seen.values()];
 }
 
 test.describe('an Astro blog', () => {

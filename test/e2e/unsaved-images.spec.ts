@@ -46,7 +46,10 @@ test('a pasted image goes with an edit that is not saved, and stays with one tha
   await pastePng(page, 'thrown away.png', 'Thrown away');
   await expect(page.locator('.cm-content')).toContainText('/images/posts/second-post/thrown-away.png');
   expect(await exists(path.join(folder, 'thrown-away.png'))).toBe(true);
-  await page.getByRole('tablist').getByRole('button', { name: 'Close Second Post' }).click();
+  await page
+    .getByRole('group', { name: 'Close open posts' })
+    .getByRole('button', { name: 'Close Second Post' })
+    .click();
   await page
     .getByRole('alertdialog')
     .getByRole('button', { name: /Don.t Save/ })

@@ -1,9 +1,5 @@
 // The panels and dialogs of the window, each loaded on demand (left out of the initial script).
-// Those that register commands load soon after the first paint; the palettes only when opened.
-import { useState, type ReactNode } from 'react';
-import { useStore } from '../../state/create-store';
-import { keepPaletteDraft } from '../palette/palette-draft';
-import { paletteStore } from '../palette/palette-store';
+// Those that register commands load soon after the first paint; the palettes are in the initial script.
 import { lazyComponent } from './lazy-component';
 
 /** The props of component T (an empty object for a component that takes none). */
@@ -12,47 +8,11 @@ type Props<T> = T extends (...args: infer A) => unknown
     ? P
     : object
   : never;
-type PalettesProps = Props<typeof import('../palette/palettes').Palettes>;
-
-/** The palette while its code loads: a filter box that keeps what is typed (and Enter) for the real one. */
-function PaletteLoading({ mode }: { mode: 'commands' | 'posts' }): ReactNode {
-  const [query, setQuery] = useState('');
-  const label = mode === 'commands' ? 'Type a command' : 'Type a post title or path';
-  return (
-    <div className="modal-backdrop" onMouseDown={() => paletteStore.set(null)}>
-      <div role="dialog" aria-modal="true" aria-busy="true" className="palette">
-        <input
-          autoFocus
-          aria-label={label}
-          placeholder={label}
-          value={query}
-          onChange={(event) => {
-            setQuery(event.target.value);
-            keepPaletteDraft({ query: event.target.value, enter: false });
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') paletteStore.set(null);
-            else if (event.key === 'Enter') keepPaletteDraft({ query, enter: true });
-          }}
-        />
-      </div>
-    </div>
-  );
-}
-
-const LoadedPalettes = lazyComponent<PalettesProps & { mode: 'commands' | 'posts' }>(
-  () => import('../palette/palettes').then((module) => module.Palettes),
-  ({ mode }) => <PaletteLoading mode={mode} />,
-);
-
 /**
- * The command palette and quick open (palette/palettes): their code loads the first time one opens;
- * what is typed meanwhile (Enter included) goes to the palette once it is there.
+ * The command palette and quick open (palette/palettes), in the initial script: they are a few
+ * kilobytes, and loading them on demand raced with the keys typed at once after the shortcut.
  */
-export function Palettes(props: PalettesProps): ReactNode {
-  const mode = useStore(paletteStore);
-  return mode === null ? null : <LoadedPalettes {...props} mode={mode} />;
-}
+export { Palettes } from '../palette/palettes';
 
 /** The site search panel (search/search-panel), loaded on demand. */
 export const SearchPanel = lazyComponent<Props<typeof import('../search/search-panel').SearchPanel>>(() =>

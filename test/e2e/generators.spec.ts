@@ -28,14 +28,12 @@ async function postTitles(page: Page): Promise<string[]> {
   await expect(list.getByRole('option').first()).toBeVisible();
   const seen = new Map<string, string>();
   for (let step = 0; step < 100; step++) {
-    const rows = await list
-      .getByRole('option')
-      .evaluateAll((elements) =>
-        elements.map((element) => ({
-          key: element.id || element.textContent || '',
-          text: element.textContent ?? '',
-        })),
-      );
+    const rows = await list.getByRole('option').evaluateAll((elements) =>
+      elements.map((element) => ({
+        key: element.id || element.textContent || '',
+        text: element.textContent ?? '',
+      })),
+    );
     for (const { key, text } of rows) seen.set(key, text);
     // The listbox is the scroller; the rows it renders follow on the next frames.
     const atEnd = await list.evaluate(async (element) => {

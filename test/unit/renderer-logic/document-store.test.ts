@@ -157,3 +157,43 @@ describe('opening another post while one has unsaved text', () => {
     expect(await readFile(file, 'utf8')).toBe(original);
   });
 });
+
+// Typed text the body editor has not handed over yet (deferBody): whatever reads or replaces the
+// document first takes it in.
+describe('typed text handed over after the paint', () => {
+  it('is in the saved file when the save comes before the hand-over', async () => {
+    documents.deferBody(() => appendToBody('Typed.'));
+    expect(doc().text).toBe(original);
+    expect(await documents.save()).toBe(true);
+    expect(await readFile(file, 'utf8')).toBe(`${original}Typed.`);
+    expect(hasUnsavedText(doc())).toBe(false);
+  });
+
+  it('marks the post dirty once handed over, and is handed over once', () => {
+    let handed = 0;
+    documents.deferBody(() => {
+      handed++;
+      appendToBody('x');
+    });
+    documents.flushPendingBody();
+    documents.flushPendingBody();
+    expect(handed).toBe(1);
+    expect(hasUnsavedText(doc())).toBe(true);
+    expect(doc().text).toBe(`${original}x`);
+  });
+
+  it('makes a change on disk a conflict rather than a silent reload', async () => {
+    documents.deferBody(() => appendToBody('Mine.'));
+    await writeFile(file, `${original}Theirs.`);
+    await documents.applyDiskChange({ id, kind: 'changed', summary: null });
+    expect(doc().text).toBe(`${original}Mine.`);
+    expect(doc().conflict?.kind).toBe('changed');
+  });
+
+  it('is dropped when the writer reloads from disk', async () => {
+    documents.deferBody(() => appendToBody('Dropped.'));
+    await documents.reload();
+    documents.flushPendingBody();
+    expect(doc().text).toBe(original);
+  });
+});

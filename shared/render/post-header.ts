@@ -1,3 +1,5 @@
+import { dayNames, formatGoLayout, monthNames, pad } from '../post/go-layout';
+
 /** What a blog theme shows above a post, read from its front matter (every text bounded, never HTML). */
 export interface PostHeader {
   title: string | null;
@@ -11,21 +13,6 @@ export interface PostHeader {
 
 const maxText = 500;
 const maxAuthors = 10;
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** The default of most themes (Hugo's `:date_long`-like, minima's `%b %-d, %Y` spelled out). */
 export const defaultDateLayout = 'January 2, 2006';
 
@@ -50,16 +37,14 @@ function calendarDay(value: unknown): { year: number; month: number; day: number
   return check.getUTCMonth() === month - 1 && check.getUTCDate() === day ? { year, month, day } : null;
 }
 
-const pad = (value: number): string => String(value).padStart(2, '0');
-
 /**
  * Formats a calendar day with a Go layout (`Jan 2, 2006`, `2006-01-02`, `Monday, January 2, 2006`)
  * or a strftime format (`%b %-d, %Y`, Jekyll's); other characters are kept. One pass over the layout.
  */
 export function formatDay(day: { year: number; month: number; day: number }, layout: string): string {
   const weekday = new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
-  const month = months[day.month - 1]!;
-  const weekdayName = days[weekday]!;
+  const month = monthNames[day.month - 1]!;
+  const weekdayName = dayNames[weekday]!;
   if (layout.includes('%')) {
     const codes: Record<string, string> = {
       Y: String(day.year),
@@ -77,32 +62,9 @@ export function formatDay(day: { year: number; month: number; day: number }, lay
     };
     return layout.slice(0, 100).replace(/%(-?[a-zA-Z%])/g, (all, code: string) => codes[code] ?? all);
   }
-  const tokens: [string, string][] = [
-    ['January', month],
-    ['Jan', month.slice(0, 3)],
-    ['Monday', weekdayName],
-    ['Mon', weekdayName.slice(0, 3)],
-    ['2006', String(day.year)],
-    ['06', pad(day.year % 100)],
-    ['01', pad(day.month)],
-    ['02', pad(day.day)],
-    ['_2', String(day.day).padStart(2, ' ')],
-    ['1', String(day.month)],
-    ['2', String(day.day)],
-  ];
-  let out = '';
-  const bounded = layout.slice(0, 100);
-  for (let at = 0; at < bounded.length;) {
-    const token = tokens.find(([name]) => bounded.startsWith(name, at));
-    if (token) {
-      out += token[1];
-      at += token[0].length;
-    } else {
-      out += bounded[at];
-      at++;
-    }
-  }
-  return out;
+  const date = new Date(2000, 0, 1);
+  date.setFullYear(day.year, day.month - 1, day.day);
+  return formatGoLayout(date, layout.slice(0, 100));
 }
 
 /** The date layout a site names (Hugo `params.dateFormat`, Jekyll `date_format` or `minima.date_format`). */

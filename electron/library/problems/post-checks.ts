@@ -1,7 +1,7 @@
 // The checks of one post for the problems pass, shared by the host (in-process pass) and the
 // problems worker: nothing here reads the site schema (the host sends its fields), so the worker
 // bundle stays small.
-import { closeSync, fstatSync, openSync, promises as fs, readSync, statSync } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FrontMatterFormat, SchemaField, SiteInfo } from '../../../shared/api';
 import { checkPost } from '../../../shared/lint/check-post';
@@ -13,6 +13,7 @@ import { validateFrontMatter } from '../../../shared/post/front-matter/validate-
 import { splitFrontMatter } from '../../../shared/post/split-front-matter';
 import { parseHeader } from '../front-matter-data';
 import { maxEditableBytes } from '../post-summary';
+import { readWholeSync } from '../read-whole-sync';
 
 /** What one pass knows about the site besides the posts: the schema's fields and the static files. */
 export interface SiteFacts {
@@ -200,42 +201,20 @@ export function readPostText(
     const stat = { mtimeMs: info.mtimeMs, size: info.size };
     if (info.isFile() && known(stat)) return { stat, text: null, problem: null };
   }
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    // Gone or unreadable since it was listed: the pass skips it.
-    return null;
+  const read = readWholeSync(file, maxEditableBytes, { known });
+  if (read === null) return null;
+  const { stat, bytes } = read;
+  if (read.known) return { stat, text: null, problem: null };
+  if (bytes === null) {
+    return { stat, text: null, problem: 'The file is too large to check: it opens read-only.' };
+  }
+  if (bytes.includes(0)) {
+    return { stat, text: null, problem: 'The file holds NUL bytes: it looks binary, not text.' };
   }
   try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return null;
-    const stat = { mtimeMs: info.mtimeMs, size: info.size };
-    if (known(stat)) return { stat, text: null, problem: null };
-    if (info.size > maxEditableBytes) {
-      return { stat, text: null, problem: 'The file is too large to check: it opens read-only.' };
-    }
-    const buffer = Buffer.allocUnsafe(info.size);
-    let read = 0;
-    while (read < info.size) {
-      const got = readSync(fd, buffer, read, info.size - read, read);
-      if (got === 0) break;
-      read += got;
-    }
-    const bytes = buffer.subarray(0, read);
-    if (bytes.includes(0)) {
-      return { stat, text: null, problem: 'The file holds NUL bytes: it looks binary, not text.' };
-    }
-    try {
-      return { stat, text: fatalDecoder.decode(bytes), problem: null };
-    } catch {
-      // Not UTF-8: reported to the writer as the post's problem.
-      return { stat, text: null, problem: 'The file is not valid UTF-8 text.' };
-    }
+    return { stat, text: fatalDecoder.decode(bytes), problem: null };
   } catch {
-    // A read that failed midway: the pass skips the post this time.
-    return null;
-  } finally {
-    closeSync(fd);
+    // Not UTF-8: reported to the writer as the post's problem.
+    return { stat, text: null, problem: 'The file is not valid UTF-8 text.' };
   }
 }

@@ -1,10 +1,11 @@
-import { closeSync, constants, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PostSummary, SiteInfo } from '../../../shared/api';
 import type { SearchIndexStatus } from '../../../shared/api-search';
 import { splitFrontMatter } from '../../../shared/post/split-front-matter';
 import { maxEditableBytes } from '../post-summary';
+import { readWholeSync } from '../read-whole-sync';
 import { termSet } from './search-matcher';
 import { WordIndex } from './word-index';
 
@@ -29,37 +30,6 @@ export function decodePostText(bytes: Uint8Array): string | null {
   } catch {
     // Not UTF-8: not text the search can index.
     return null;
-  }
-}
-
-/** Reads one post file whole in one open (null: gone, not a file, or over the editable size). */
-function readPostSync(
-  file: string,
-): { bytes: Buffer | null; stat: { mtimeMs: number; size: number } } | null {
-  let handle: number;
-  try {
-    handle = openSync(file, openFlags);
-  } catch {
-    // Gone or unreadable since it was listed: left out (the watcher reports its change).
-    return null;
-  }
-  try {
-    const stat = fstatSync(handle);
-    if (!stat.isFile()) return null;
-    if (stat.size > maxEditableBytes) return { bytes: null, stat };
-    const bytes = Buffer.allocUnsafe(stat.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const read = readSync(handle, bytes, filled, bytes.length - filled, null);
-      if (read === 0) break;
-      filled += read;
-    }
-    return { bytes: filled === bytes.length ? bytes : bytes.subarray(0, filled), stat };
-  } catch {
-    // A read that failed midway: left out this time (the watcher reports its change).
-    return null;
-  } finally {
-    closeSync(handle);
   }
 }
 
@@ -301,7 +271,7 @@ export class SearchIndex {
       const sliceStart = performance.now();
       do {
         const id = ids[at++] as string;
-        const read = readPostSync(path.join(root, ...id.split('/')));
+        const read = readWholeSync(path.join(root, ...id.split('/')), maxEditableBytes, { flags: openFlags });
         if (read !== null) this.put(id, read.bytes === null ? null : decodePostText(read.bytes), read.stat);
         this.progress.done++;
       } while (at < ids.length && performance.now() - sliceStart < sliceMs);

@@ -12,8 +12,8 @@ import './problems-list.css';
 
 let lastFrontMatter: { head: string; problems: Problem[] } | null = null;
 
-function frontMatterProblems(text: string): Problem[] {
-  const head = text.slice(0, splitFrontMatter(text).bodyStart);
+function frontMatterProblems(text: string, bodyStart: number): Problem[] {
+  const head = text.slice(0, bodyStart);
   if (lastFrontMatter?.head !== head) lastFrontMatter = { head, problems: checkFrontMatter(head) };
   return lastFrontMatter.problems;
 }
@@ -44,11 +44,12 @@ function fixedFrontMatter(text: string, problems: readonly Problem[]): { before:
 export function ProblemsList({ postId, text }: { postId: string; text: string }) {
   const { setFrontMatterRaw } = useAppState().documents;
   const body = useStore(bodyProblemsStore);
-  const head = frontMatterProblems(text);
+  const split = useMemo(() => splitFrontMatter(text), [text]);
+  const head = frontMatterProblems(text, split.bodyStart);
   const bodyProblems = useMemo(() => (body.postId === postId ? body.problems : []), [body, postId]);
   const [undo, setUndo] = useState<{ postId: string; before: string; after: string } | null>(null);
   const total = head.length + bodyProblems.length;
-  const rawStart = splitFrontMatter(text).rawStart;
+  const { rawStart } = split;
   const rawLine = (offset: number): number => lineOfOffset(text.slice(rawStart), offset - rawStart);
   const fixable =
     head.filter((problem) => problem.fix).length + bodyProblems.filter((problem) => problem.fix).length;
@@ -58,7 +59,7 @@ export function ProblemsList({ postId, text }: { postId: string; text: string })
     setFrontMatterRaw(after);
     setUndo({ postId, before, after });
   };
-  const currentRaw = text.slice(rawStart, splitFrontMatter(text).rawEnd);
+  const currentRaw = text.slice(rawStart, split.rawEnd);
   const canUndo = undo !== null && undo.postId === postId && undo.after === currentRaw;
 
   return (

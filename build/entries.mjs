@@ -1,5 +1,5 @@
 // The bundles of the Node side and how esbuild builds them; shared by build/bundle.mjs and the
-// import-graph test (test/unit/architecture/import-graph.test.ts), so the test walks the very graph
+// import-graph test (test/unit/build/import-graph.test.ts), so the test walks the very graph
 // that ships. The renderer's entry is built by Vite (renderer/vite.config.mts).
 
 /** Each Node bundle: its entry point and its file under out/. */

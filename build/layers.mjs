@@ -1,6 +1,6 @@
 // The layers of Postdesk and who may import whom (an allow-list, in the style of VS Code's
 // layering rules). One table read by the ESLint rule (build/eslint-layering.mjs) and by the test
-// that walks the import graph of the built bundles (test/unit/architecture/import-graph.test.ts).
+// that walks the import graph of the built bundles (test/unit/build/import-graph.test.ts).
 // ARCHITECTURE.md explains the layers; change both together.
 import { builtinModules } from 'node:module';
 

@@ -28,7 +28,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     // window: isolated, sandboxed, no Node in the page, its frames or workers, web security on, no
     // insecure content, no <webview>, no middle-click (auxclick) window opening.
     webPreferences: {
-      // The preload exposes only the contract's named methods (test/unit/main/ipc-and-preload.test.ts).
+      // The preload exposes only the contract's named methods (test/unit/electron/ipc-and-preload.test.ts).
       preload: options.preloadPath, // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,

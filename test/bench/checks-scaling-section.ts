@@ -8,7 +8,7 @@ import { isBalancedHtml, markdownBlocks } from '../../shared/render/render-block
 import { renderBody } from '../../shared/render/render-body';
 import { median, type BenchContext, type BenchSection } from './bench-section';
 import { loadAverage } from './problems-section';
-import { hostileShapes } from '../unit/lint-checks/hostile-shapes';
+import { hostileShapes } from '../support/hostile-shapes';
 
 const facts = { fields: [], staticFiles: new Set<string>(), staticDir: 'static', fileExists: () => false };
 

@@ -4,7 +4,6 @@
  * keypress-to-preview latency p50/p95 on a 50 KB body, typed into the browser-mode app.
  */
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
@@ -12,6 +11,7 @@ import type { BodyKind } from '../../shared/api';
 import { detectBodyKind } from '../../shared/post/body-kind';
 import { splitFrontMatter } from '../../shared/post/split-front-matter';
 import { chromiumFlags, systemChromium } from '../e2e/support/browsers';
+import { bundleForPage } from './page-bundle';
 import type { BenchContext, BenchSection } from './bench-section';
 import { startWebHostProcess } from '../support/web-host-process';
 
@@ -94,27 +94,12 @@ const ms = (value: number): string => `${value.toFixed(2)} ms`;
 
 /** Bundles the preview pipeline (marked, the sanitiser, the morphdom patch) for a plain page. */
 async function pipelineBundle(): Promise<string> {
-  // Required at run time: esbuild cannot be bundled into the bench itself.
-  const esbuild = createRequire(__filename)('esbuild') as typeof import('esbuild');
-  const result = await esbuild.build({
-    stdin: {
-      contents: [
-        "import { renderBody } from './shared/render/render-body';",
-        "import { sanitizeToFragment as sanitizeHtml } from './renderer/features/preview/sanitize-html';",
-        "import { patchPreview } from './renderer/features/preview/preview-document';",
-        'Object.assign(globalThis, { postdeskPipeline: { renderBody, sanitizeHtml, patchPreview } });',
-      ].join('\n'),
-      resolveDir: repoRoot,
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
+  return bundleForPage([
+    "import { renderBody } from './shared/render/render-body';",
+    "import { sanitizeToFragment as sanitizeHtml } from './renderer/features/preview/sanitize-html';",
+    "import { patchPreview } from './renderer/features/preview/preview-document';",
+    'Object.assign(globalThis, { postdeskPipeline: { renderBody, sanitizeHtml, patchPreview } });',
+  ]);
 }
 
 /** A body to measure and its kind. */

@@ -5,12 +5,12 @@
  * to the real page (hugo server) median/p95 on the sample site.
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { chromiumFlags, systemChromium } from '../e2e/support/browsers';
 import { startWebHostProcess } from '../support/web-host-process';
+import { bundleForPage } from './page-bundle';
 import { median, ms, type BenchContext, type BenchSection } from './bench-section';
 import { generatedPostBody } from './render-bench';
 
@@ -52,25 +52,11 @@ export function withoutShortcodes(body: string): string {
 }
 
 async function pipelineBundle(): Promise<string> {
-  const esbuild = createRequire(__filename)('esbuild') as typeof import('esbuild');
-  const result = await esbuild.build({
-    stdin: {
-      contents: [
-        "import { renderBody } from './shared/render/render-body';",
-        "import { sanitizeToFragment } from './renderer/features/preview/sanitize-html';",
-        'Object.assign(globalThis, { postdeskPipeline: { renderBody, sanitizeToFragment } });',
-      ].join('\n'),
-      resolveDir: repoRoot,
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
+  return bundleForPage([
+    "import { renderBody } from './shared/render/render-body';",
+    "import { sanitizeToFragment } from './renderer/features/preview/sanitize-html';",
+    'Object.assign(globalThis, { postdeskPipeline: { renderBody, sanitizeToFragment } });',
+  ]);
 }
 
 async function measureInstant(

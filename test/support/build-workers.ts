@@ -13,7 +13,9 @@ export async function setup(): Promise<void> {
   folder = await mkdtemp(path.join(os.tmpdir(), 'postdesk-workers-'));
   const outfile = path.join(folder, 'problems-worker.cjs');
   await build({
-    entryPoints: [path.resolve(__dirname, '..', '..', 'electron', 'library', 'problems', 'problems-worker.ts')],
+    entryPoints: [
+      path.resolve(__dirname, '..', '..', 'electron', 'library', 'problems', 'problems-worker.ts'),
+    ],
     outfile,
     bundle: true,
     platform: 'node',

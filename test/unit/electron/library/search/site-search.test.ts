@@ -240,7 +240,8 @@ describe('site replace', () => {
 
 describe('regex case folding', () => {
   it('finds the same matches with the folded pattern as with the case-insensitive engine', async () => {
-    const { regexFinder, compileFolded } = await import('../../../../../electron/library/search/search-matcher');
+    const { regexFinder, compileFolded } =
+      await import('../../../../../electron/library/search/search-matcher');
     const text = 'The HARBOUR, a Harbour; harbours. İstanbul Harbour\nQuixote quixote';
     for (const pattern of ['harbou?rs?', '[A-Z]arbour', 'h\\w+r\\b', 'qu[IO]xote|ZZZ', '(?P<Word>HARB)our']) {
       const folded = regexFinder(pattern, false, false)(text, 100);

@@ -94,7 +94,10 @@ describe('site preview service', () => {
   });
 
   it("serves the editor's text through hugo server without writing into the site", async () => {
-    const site = await copyOf('sample-site', path.resolve(__dirname, '..', '..', '..', '..', '..', 'electron'));
+    const site = await copyOf(
+      'sample-site',
+      path.resolve(__dirname, '..', '..', '..', '..', '..', 'electron'),
+    );
     const before = (await readdir(site)).sort();
     const info = await detectSite(site);
     const preview = createSitePreview(() => ({ info, postIds: () => [] }));

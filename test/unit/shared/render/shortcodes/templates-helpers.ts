@@ -1,5 +1,8 @@
 import { renderBody } from '../../../../../shared/render/render-body';
-import type { SiteRenderFacts, TemplateContext } from '../../../../../shared/render/shortcodes/template-context';
+import type {
+  SiteRenderFacts,
+  TemplateContext,
+} from '../../../../../shared/render/shortcodes/template-context';
 
 /** A site with two posts, params and a base URL, as the tests render against. */
 export const hugoSite: SiteRenderFacts = {
